@@ -1,0 +1,60 @@
+// The public API of @vapi-chat-kit/core, listed by name (STYLE.md rule 12).
+
+// errors
+export { AbortedError } from './errors/aborted-error';
+export { errorFromStatus, type ErrorDetails } from './errors/error-from-status';
+export { InvalidRequestError } from './errors/invalid-request-error';
+export { NetworkError } from './errors/network-error';
+export { PaymentRequiredError } from './errors/payment-required-error';
+export { ProtocolError } from './errors/protocol-error';
+export { RateLimitedError } from './errors/rate-limited-error';
+export { UnauthorizedError } from './errors/unauthorized-error';
+export { UpstreamError } from './errors/upstream-error';
+export {
+  VapiChatError,
+  type VapiChatErrorCode,
+  type VapiChatErrorJson,
+  type VapiChatErrorOptions,
+} from './errors/vapi-chat-error';
+
+// protocol
+export type { ChatEvent, ChatStreamFormat } from './protocol/chat-event';
+export {
+  proxyMessageMaxLength,
+  proxySessionIdPattern,
+  type ProxyChatRequest,
+  type ProxyChatResponse,
+  type ProxyErrorBody,
+  type ProxyHistoryMessage,
+  type ProxyHistoryResponse,
+  type ProxyStreamErrorCode,
+  type ProxyStreamEvent,
+} from './protocol/proxy-protocol';
+export { ProxyStreamParser } from './protocol/proxy-stream-parser';
+export { readChatEvents, type ReadChatEventsOptions } from './protocol/read-chat-events';
+export type {
+  VapiAssistantOverrides,
+  VapiChat,
+  VapiChatMessage,
+  VapiChatStreamChunk,
+  VapiCreateChatRequest,
+  VapiCreateWebChatRequest,
+  VapiErrorBody,
+  VapiInputMessage,
+  VapiToolCall,
+  VapiTransientAssistant,
+  VapiWebChat,
+} from './protocol/vapi-chat';
+export { VapiChatStreamParser } from './protocol/vapi-chat-stream-parser';
+export type {
+  VapiResponseObject,
+  VapiResponseOutputMessage,
+  VapiResponseOutputText,
+  VapiResponsesRequest,
+  VapiResponseStreamEvent,
+} from './protocol/vapi-responses';
+export { VapiResponsesStreamParser } from './protocol/vapi-responses-stream-parser';
+
+// sse
+export { readSse, SseReadError, type SseReadFailure } from './sse/read-sse';
+export { SseDecoder, sseMaxEventSize, type SseMessage } from './sse/sse-decoder';

@@ -1,0 +1,63 @@
+/**
+ * The proxy's HTTP contract (browser ⇄ proxy). Types only. See DESIGN.md and the proxy's README.
+ */
+
+/** `sessionId` matches {@link proxySessionIdPattern}; `message` is 1–4000 characters. */
+export interface ProxyChatRequest {
+  readonly sessionId: string;
+  readonly message: string;
+}
+
+/** A client-made conversation key: letters, digits and `._:-`, 1–128 characters. */
+export const proxySessionIdPattern: RegExp = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The longest `message` the proxy accepts, in UTF-16 code units (`String.length`). */
+export const proxyMessageMaxLength = 4000;
+
+/** `POST /v1/chat` → 200. */
+export interface ProxyChatResponse {
+  readonly conversationId: string;
+  readonly message: string;
+}
+
+/** The events of `POST /v1/chat/stream` (`event: <name>` + `data: <json>`), plus `: ping` comments while idle. */
+export type ProxyStreamEvent =
+  | { readonly event: 'start'; readonly data: { readonly conversationId: string; readonly messageId: string } }
+  | { readonly event: 'delta'; readonly data: { readonly text: string } }
+  | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
+  | { readonly event: 'error'; readonly data: { readonly error: string; readonly code: string } };
+
+/** The error codes a proxy stream's `error` event can carry. */
+export type ProxyStreamErrorCode =
+  | 'upstream_error'
+  | 'upstream_unauthorized'
+  | 'payment_required'
+  | 'rate_limited'
+  | 'timeout'
+  | 'internal_error';
+
+/** One stored turn of a conversation. `stopped` = the client went away mid-reply; the partial text is kept. */
+export interface ProxyHistoryMessage {
+  readonly id: string;
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+  readonly status: 'done' | 'stopped' | 'failed';
+  readonly createdAt: string;
+}
+
+/** `GET /v1/chat/history?sessionId=…&conversationId=…` → 200. */
+export interface ProxyHistoryResponse {
+  readonly conversationId: string;
+  readonly messages: readonly ProxyHistoryMessage[];
+}
+
+/**
+ * Every proxy error body. The keys and texts of `error` never change; extra fields may be added.
+ * 400 `Invalid request payload` · 401 `Unauthorized` · 429 `Too many requests` · 500 `Internal server error`.
+ */
+export interface ProxyErrorBody {
+  readonly error: string;
+  readonly code?: string;
+  readonly details?: unknown;
+  readonly retryAfter?: number;
+}

@@ -1,0 +1,51 @@
+import { SseDecoder, sseMaxEventSize, type SseMessage } from './sse-decoder';
+
+/** Why reading a stream stopped early. */
+export type SseReadFailure =
+  | { readonly kind: 'read-error'; readonly cause: unknown }
+  | { readonly kind: 'overflow'; readonly limit: number };
+
+/** Thrown by {@link readSse} when the body errors or an event is too large. */
+export class SseReadError extends Error {
+  readonly failure: SseReadFailure;
+  constructor(failure: SseReadFailure) {
+    super(failure.kind === 'overflow' ? `An event exceeded ${failure.limit} characters` : 'Reading the stream failed', {
+      cause: failure.kind === 'read-error' ? failure.cause : undefined,
+    });
+    this.name = 'SseReadError';
+    this.failure = failure;
+  }
+}
+
+/**
+ * Bytes to events. UTF-8 is decoded as a stream (`TextDecoder` with `stream: true`), so a character split
+ * across two reads stays whole; a leading BOM is dropped. Cancelling the iteration cancels the body.
+ *
+ * @example
+ * for await (const message of readSse(response.body)) console.log(message.event, message.data);
+ */
+export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage, void, undefined> {
+  const reader = body.getReader();
+  const textDecoder = new TextDecoder('utf-8');
+  const sseDecoder = new SseDecoder();
+  let finished = false;
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        throw new SseReadError({ kind: 'read-error', cause });
+      }
+      if (result.done) break;
+      yield* sseDecoder.push(textDecoder.decode(result.value, { stream: true }));
+      if (sseDecoder.overflowed) throw new SseReadError({ kind: 'overflow', limit: sseMaxEventSize });
+    }
+    finished = true;
+    yield* sseDecoder.push(textDecoder.decode());
+    yield* sseDecoder.flush();
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}

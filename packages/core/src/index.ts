@@ -58,3 +58,6 @@ export { VapiResponsesStreamParser } from './protocol/vapi-responses-stream-pars
 // sse
 export { readSse, SseReadError, type SseReadFailure } from './sse/read-sse';
 export { SseDecoder, sseMaxEventSize, type SseMessage } from './sse/sse-decoder';
+
+// transport
+export type { ChatChain, ChatContextMessage, ChatTransport, ChatTurnRequest } from './transport/chat-transport';

@@ -61,3 +61,19 @@ export { SseDecoder, sseMaxEventSize, type SseMessage } from './sse/sse-decoder'
 
 // transport
 export type { ChatChain, ChatContextMessage, ChatTransport, ChatTurnRequest } from './transport/chat-transport';
+export { errorFromResponse, parseRetryAfter } from './transport/error-from-response';
+export {
+  fetchProxyHistory,
+  proxyTransport,
+  type FetchProxyHistoryOptions,
+  type ProxyTransportOptions,
+} from './transport/proxy-transport';
+export { responsesTransport, type ResponsesTransportOptions } from './transport/responses-transport';
+export {
+  defaultVapiBaseUrl,
+  type AssistantOptions,
+  type TransportOptions,
+} from './transport/transport-options';
+export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';
+export { vapiWebTransport, type VapiWebTransportOptions } from './transport/vapi-web-transport';
+export { eventsFromProxyReply, eventsFromVapiChat, eventsFromVapiResponse } from './protocol/json-reply-events';

@@ -1,0 +1,91 @@
+import { ProtocolError } from '../errors/protocol-error';
+import { VapiChatError } from '../errors/vapi-chat-error';
+import type { ChatEvent } from '../protocol/chat-event';
+import { eventsFromProxyReply } from '../protocol/json-reply-events';
+import { parseJsonObject } from '../protocol/parse-json';
+import type { ProxyHistoryResponse } from '../protocol/proxy-protocol';
+import type { ChatTransport } from './chat-transport';
+import { errorFromResponse } from './error-from-response';
+import { fetchOrError, streamTurn } from './stream-turn';
+import { joinUrl, resolveFetch, type TransportOptions } from './transport-options';
+
+export interface ProxyTransportOptions extends TransportOptions {
+  /** Where the proxy is: `'/api'` on the same origin, or `'https://chat.example.com'`. */
+  readonly baseUrl: string;
+  /** The site's widget key (public, tied to allowed origins), sent as `x-api-key`. */
+  readonly widgetKey?: string | undefined;
+  /** Makes a new conversation's session key. @default crypto.randomUUID */
+  readonly createSessionId?: (() => string) | undefined;
+}
+
+/**
+ * Our proxy (`POST /v1/chat/stream`, or `/v1/chat` when `stream` is false): the browser default. The
+ * browser holds only a widget key; the proxy holds Vapi's private key and the conversation's chain.
+ * Each turn carries its `turnId` as `Idempotency-Key`, so a retried turn is answered from the proxy's
+ * store instead of reaching Vapi twice. The session key is made on the first turn and kept in the chain.
+ *
+ * @example
+ * const transport = proxyTransport({ baseUrl: '/api', widgetKey: 'wk_public_site_key' });
+ */
+export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
+  const fetcher = resolveFetch(options);
+  const stream = options.stream ?? true;
+  const createSessionId = options.createSessionId ?? (() => crypto.randomUUID());
+  const url = joinUrl(options.baseUrl, stream ? '/v1/chat/stream' : '/v1/chat');
+
+  return {
+    async *sendTurn(request) {
+      const sessionId = request.chain.sessionId ?? createSessionId();
+      const headers = {
+        ...widgetHeaders(options),
+        'idempotency-key': request.turnId,
+        ...(stream ? { accept: 'text/event-stream' } : {}),
+      };
+      const events = streamTurn(
+        { url, headers, body: { sessionId, message: request.text }, signal: request.signal, fetch: fetcher },
+        'proxy',
+        eventsFromProxyReply,
+      );
+      for await (const event of events) yield withSessionId(event, sessionId);
+    },
+  };
+}
+
+function withSessionId(event: ChatEvent, sessionId: string): ChatEvent {
+  return event.type === 'turn-start' || event.type === 'turn-end' ? { ...event, sessionId } : event;
+}
+
+function widgetHeaders(options: ProxyTransportOptions): Record<string, string> {
+  return { ...options.headers, ...(options.widgetKey === undefined ? {} : { 'x-api-key': options.widgetKey }) };
+}
+
+export interface FetchProxyHistoryOptions extends Pick<ProxyTransportOptions, 'baseUrl' | 'widgetKey' | 'fetch' | 'headers'> {
+  readonly sessionId: string;
+  readonly conversationId: string;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Reads a stored conversation from the proxy (`GET /v1/chat/history`). Both ids are needed: the
+ * `conversationId` is made by the server and unguessable. Rejects with a typed {@link VapiChatError}.
+ *
+ * @example
+ * const history = await fetchProxyHistory({ baseUrl: '/api', sessionId, conversationId });
+ */
+export async function fetchProxyHistory(options: FetchProxyHistoryOptions): Promise<ProxyHistoryResponse> {
+  const query = new URLSearchParams({ sessionId: options.sessionId, conversationId: options.conversationId });
+  const fetcher = resolveFetch(options);
+  const response = await fetchOrError(fetcher, joinUrl(options.baseUrl, `/v1/chat/history?${query.toString()}`), {
+    headers: widgetHeaders(options),
+    signal: options.signal ?? null,
+  });
+  if (VapiChatError.isInstance(response)) throw response;
+  if (!response.ok) throw await errorFromResponse(response);
+  const parsed = parseJsonObject(await response.text(), 'The history');
+  if (!parsed.ok) throw parsed.error;
+  const { conversationId, messages } = parsed.value;
+  if (typeof conversationId !== 'string' || !Array.isArray(messages)) {
+    throw new ProtocolError('The history has no conversationId or messages');
+  }
+  return parsed.value as unknown as ProxyHistoryResponse;
+}

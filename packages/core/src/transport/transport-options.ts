@@ -1,0 +1,56 @@
+import type { VapiAssistantOverrides, VapiInputMessage, VapiTransientAssistant } from '../protocol/vapi-chat';
+import type { ChatTurnRequest } from './chat-transport';
+
+/** Options every transport takes. */
+export interface TransportOptions {
+  /** The `fetch` to use; defaults to the global one. Tests pass an emulator's `fetch` here. */
+  readonly fetch?: typeof fetch | undefined;
+  /** Extra headers on every request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Stream the reply (SSE) or wait for it whole (JSON).
+   * @default true
+   */
+  readonly stream?: boolean | undefined;
+}
+
+/** What the assistant is, for the transports that talk to Vapi directly. */
+export interface AssistantOptions {
+  readonly assistantId?: string | undefined;
+  readonly assistant?: VapiTransientAssistant | undefined;
+  /** Only `variableValues` works in chat. */
+  readonly assistantOverrides?: VapiAssistantOverrides | undefined;
+}
+
+/** Vapi's API. */
+export const defaultVapiBaseUrl = 'https://api.vapi.ai';
+
+/** `input` for a turn: the text alone, or, with prior context (a greeting), a message list ending with it. */
+export function turnInput(request: ChatTurnRequest): string | VapiInputMessage[] {
+  if (!request.context?.length) return request.text;
+  return [...request.context.map(({ role, content }) => ({ role, content })), { role: 'user', content: request.text }];
+}
+
+/** Joins a base URL and a path without doubling or dropping the slash. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export function resolveFetch(options: TransportOptions): typeof fetch {
+  // Bound late, so a test or polyfill that replaces globalThis.fetch after creation is honoured.
+  return options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+}
+
+/**
+ * Private keys never reach a browser. A transport that needs one refuses to be created where `window` and
+ * `document` exist, unless the caller says it knows better (e.g. a test in jsdom).
+ */
+export function assertServerSide(transportName: string, dangerouslyAllowBrowser: boolean | undefined): void {
+  const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
+  if (inBrowser && dangerouslyAllowBrowser !== true) {
+    throw new Error(
+      `${transportName} needs Vapi's private key and must run on a server. In a browser use proxyTransport ` +
+        'or vapiWebTransport (public key).',
+    );
+  }
+}

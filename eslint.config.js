@@ -1,5 +1,5 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -29,17 +29,30 @@ const boundaries = [
   {
     files: ['packages/proxy/src/**'],
     patterns: [
-      { group: ['@vapi-chat-kit/react', '@vapi-chat-kit/ui', '@vapi-chat-kit/widget'], message: 'proxy uses core only.' },
+      {
+        group: ['@vapi-chat-kit/react', '@vapi-chat-kit/ui', '@vapi-chat-kit/widget'],
+        message: 'proxy uses core only.',
+      },
       { group: ['react', 'react-dom'], message: 'proxy knows nothing of React.' },
     ],
   },
   {
     files: ['packages/react/src/**'],
-    patterns: [{ group: ['@vapi-chat-kit/ui', '@vapi-chat-kit/widget', '@vapi-chat-kit/proxy'], message: 'react imports core only.' }],
+    patterns: [
+      {
+        group: ['@vapi-chat-kit/ui', '@vapi-chat-kit/widget', '@vapi-chat-kit/proxy'],
+        message: 'react imports core only.',
+      },
+    ],
   },
   {
     files: ['packages/ui/src/**'],
-    patterns: [{ group: ['@vapi-chat-kit/widget', '@vapi-chat-kit/proxy'], message: 'ui imports react (and core types).' }],
+    patterns: [
+      {
+        group: ['@vapi-chat-kit/widget', '@vapi-chat-kit/proxy'],
+        message: 'ui imports react (and core types).',
+      },
+    ],
   },
   {
     files: ['packages/widget/src/**'],
@@ -57,11 +70,19 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', '.storybook/*.ts'] },
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+          conditionNames: ['@vapi-chat-kit/source', 'import', 'default'],
+        }),
+      ],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'import-x/no-cycle': 'error',
@@ -74,6 +95,11 @@ export default tseslint.config(
         { selector: 'ExportAllDeclaration', message: 'List exports by name (STYLE.md rule 12).' },
       ],
     },
+  },
+  {
+    // Plain JavaScript (scripts, launchers) has no types to check.
+    files: ['**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     // A default export only where a tool needs one (STYLE.md rule 14).

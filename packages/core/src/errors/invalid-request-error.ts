@@ -11,7 +11,10 @@ export class InvalidRequestError extends VapiChatError {
   private readonly [marker] = true;
   readonly messages: readonly string[];
 
-  constructor(message: string, options: { status?: number | undefined; messages?: readonly string[]; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { status?: number | undefined; messages?: readonly string[]; cause?: unknown } = {},
+  ) {
     super(message, { code: 'invalid-request', status: options.status ?? 400, cause: options.cause });
     this.name = name;
     this.messages = options.messages ?? [];

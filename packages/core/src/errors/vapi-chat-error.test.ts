@@ -12,7 +12,10 @@ import { VapiChatError } from './vapi-chat-error';
 
 describe('VapiChatError', () => {
   it('is recognised through its Symbol.for marker, also for an object from another copy of the package', () => {
-    const foreign = { [Symbol.for('vapi-chat-kit.error')]: true, [Symbol.for('vapi-chat-kit.error.RateLimitedError')]: true };
+    const foreign = {
+      [Symbol.for('vapi-chat-kit.error')]: true,
+      [Symbol.for('vapi-chat-kit.error.RateLimitedError')]: true,
+    };
     expect(VapiChatError.isInstance(foreign)).toBe(true);
     expect(RateLimitedError.isInstance(foreign)).toBe(true);
     expect(NetworkError.isInstance(foreign)).toBe(false);
@@ -26,7 +29,12 @@ describe('VapiChatError', () => {
       [new UnauthorizedError('no'), 'UnauthorizedError', 'unauthorized', 401],
       [new PaymentRequiredError('pay'), 'PaymentRequiredError', 'payment-required', 402],
       [new RateLimitedError('slow', { retryAfterMs: 2000 }), 'RateLimitedError', 'rate-limited', 429],
-      [new InvalidRequestError('bad', { messages: ['a', 'b'] }), 'InvalidRequestError', 'invalid-request', 400],
+      [
+        new InvalidRequestError('bad', { messages: ['a', 'b'] }),
+        'InvalidRequestError',
+        'invalid-request',
+        400,
+      ],
       [new UpstreamError('down', { status: 503 }), 'UpstreamError', 'upstream', 503],
       [new NetworkError('gone'), 'NetworkError', 'network', undefined],
       [new ProtocolError('junk'), 'ProtocolError', 'protocol', undefined],
@@ -42,7 +50,9 @@ describe('VapiChatError', () => {
   });
 
   it('serialises to plain JSON with the fields a UI needs', () => {
-    expect(JSON.parse(JSON.stringify(new RateLimitedError('Too many requests', { retryAfterMs: 1500 })))).toEqual({
+    expect(
+      JSON.parse(JSON.stringify(new RateLimitedError('Too many requests', { retryAfterMs: 1500 }))),
+    ).toEqual({
       name: 'RateLimitedError',
       code: 'rate-limited',
       message: 'Too many requests',

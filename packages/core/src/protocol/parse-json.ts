@@ -35,7 +35,10 @@ export function numberField(object: Record<string, unknown>, key: string): numbe
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function objectField(object: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+export function objectField(
+  object: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> | undefined {
   const value = object[key];
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)

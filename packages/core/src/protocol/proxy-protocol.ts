@@ -22,7 +22,10 @@ export interface ProxyChatResponse {
 
 /** The events of `POST /v1/chat/stream` (`event: <name>` + `data: <json>`), plus `: ping` comments while idle. */
 export type ProxyStreamEvent =
-  | { readonly event: 'start'; readonly data: { readonly conversationId: string; readonly messageId: string } }
+  | {
+      readonly event: 'start';
+      readonly data: { readonly conversationId: string; readonly messageId: string };
+    }
   | { readonly event: 'delta'; readonly data: { readonly text: string } }
   | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
   | { readonly event: 'error'; readonly data: { readonly error: string; readonly code: string } };

@@ -36,7 +36,13 @@ export class ProxyStreamParser {
       case 'start': {
         this.#conversationId = stringField(data, 'conversationId');
         this.#started = true;
-        return [{ type: 'turn-start', conversationId: this.#conversationId, chatId: stringField(data, 'messageId') }];
+        return [
+          {
+            type: 'turn-start',
+            conversationId: this.#conversationId,
+            chatId: stringField(data, 'messageId'),
+          },
+        ];
       }
       case 'delta': {
         const text = stringField(data, 'text') ?? '';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatStreamFormat } from './chat-event';
 import { readChatEvents } from './read-chat-events';
 
-const fixture = (name: string): Uint8Array => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
+const fixture = (name: string): Uint8Array =>
+  readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
 
 /** A body that delivers `bytes` in the given pieces, one read each. */
 function streamOf(bytes: Uint8Array, cuts: readonly number[]): ReadableStream<Uint8Array> {
@@ -260,18 +261,23 @@ describe('readChatEvents', () => {
     }
   });
 
-  it.each(cases)('$file one byte per read, and 300 random multi-splits', async ({ file, format, expected }) => {
-    const bytes = fixture(file);
-    const everyByte = Array.from({ length: bytes.length - 1 }, (_, index) => index + 1);
-    expect(await collect(streamOf(bytes, everyByte), format)).toEqual(expected);
-    for (const cuts of randomCuts(bytes.length, bytes.length, 300)) {
-      expect(await collect(streamOf(bytes, cuts), format), `cuts ${cuts.join(',')}`).toEqual(expected);
-    }
-  });
+  it.each(cases)(
+    '$file one byte per read, and 300 random multi-splits',
+    async ({ file, format, expected }) => {
+      const bytes = fixture(file);
+      const everyByte = Array.from({ length: bytes.length - 1 }, (_, index) => index + 1);
+      expect(await collect(streamOf(bytes, everyByte), format)).toEqual(expected);
+      for (const cuts of randomCuts(bytes.length, bytes.length, 300)) {
+        expect(await collect(streamOf(bytes, cuts), format), `cuts ${cuts.join(',')}`).toEqual(expected);
+      }
+    },
+  );
 
   it('keeps every fixture covered: each file under __fixtures__ has a case', async () => {
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync(new URL('./__fixtures__/', import.meta.url)).filter((name) => name.endsWith('.sse'));
+    const files = readdirSync(new URL('./__fixtures__/', import.meta.url)).filter((name) =>
+      name.endsWith('.sse'),
+    );
     expect(files.sort()).toEqual(cases.map((entry) => entry.file).sort());
   });
 
@@ -302,7 +308,8 @@ describe('readChatEvents', () => {
       },
     });
     const events: ChatEvent[] = [];
-    for await (const event of readChatEvents(body, 'vapi-chat', { signal: controller.signal })) events.push(event);
+    for await (const event of readChatEvents(body, 'vapi-chat', { signal: controller.signal }))
+      events.push(event);
     expect(events.map((event) => event.type)).toEqual(['error']);
     expect(events[0]?.type === 'error' && events[0].error.code).toBe('aborted');
   });
@@ -341,7 +348,9 @@ describe('readChatEvents', () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulls += 1;
-        controller.enqueue(encoder.encode(pulls === 1 ? 'data: nope\n\n' : `data: {"delta":"x${pulls}"}\n\n`));
+        controller.enqueue(
+          encoder.encode(pulls === 1 ? 'data: nope\n\n' : `data: {"delta":"x${pulls}"}\n\n`),
+        );
       },
       cancel() {
         cancelled += 1;

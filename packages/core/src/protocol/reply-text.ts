@@ -14,7 +14,8 @@ export class ReplyText {
   /** Appends a delta of output item `index`; returns what to emit (with a separator when the item changed). */
   append(index: number, delta: string): string {
     if (delta === '') return '';
-    const chunk = this.#index !== undefined && index !== this.#index && this.#text !== '' ? `\n\n${delta}` : delta;
+    const chunk =
+      this.#index !== undefined && index !== this.#index && this.#text !== '' ? `\n\n${delta}` : delta;
     this.#index = index;
     this.#text += chunk;
     return chunk;

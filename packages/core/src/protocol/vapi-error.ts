@@ -4,9 +4,12 @@ import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { VapiErrorBody } from './vapi-chat';
 
 /** True for Vapi's (NestJS) error body, `{message, error?, statusCode}`. */
-export function isVapiErrorBody(value: Record<string, unknown>): value is Record<string, unknown> & VapiErrorBody {
+export function isVapiErrorBody(
+  value: Record<string, unknown>,
+): value is Record<string, unknown> & VapiErrorBody {
   const { message, statusCode } = value;
-  const messageOk = typeof message === 'string' || (Array.isArray(message) && message.every((m) => typeof m === 'string'));
+  const messageOk =
+    typeof message === 'string' || (Array.isArray(message) && message.every((m) => typeof m === 'string'));
   return messageOk && typeof statusCode === 'number';
 }
 

@@ -45,7 +45,10 @@ export class VapiResponsesStreamParser {
       }
       case 'response.output_text.delta': {
         start();
-        const text = this.#reply.append(numberField(event, 'output_index') ?? 0, stringField(event, 'delta') ?? '');
+        const text = this.#reply.append(
+          numberField(event, 'output_index') ?? 0,
+          stringField(event, 'delta') ?? '',
+        );
         if (text !== '') events.push({ type: 'text-delta', text });
         break;
       }
@@ -67,7 +70,9 @@ export class VapiResponsesStreamParser {
       case 'error': {
         const response = objectField(event, 'response');
         const reason =
-          stringField(event, 'message') ?? (response && stringField(response, 'error')) ?? `The reply failed (${type})`;
+          stringField(event, 'message') ??
+          (response && stringField(response, 'error')) ??
+          `The reply failed (${type})`;
         const code = stringField(event, 'code');
         return [...events, ...this.#fail(new UpstreamError(code ? `${reason} (${code})` : reason))];
       }

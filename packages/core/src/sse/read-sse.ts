@@ -9,9 +9,14 @@ export type SseReadFailure =
 export class SseReadError extends Error {
   readonly failure: SseReadFailure;
   constructor(failure: SseReadFailure) {
-    super(failure.kind === 'overflow' ? `An event exceeded ${failure.limit} characters` : 'Reading the stream failed', {
-      cause: failure.kind === 'read-error' ? failure.cause : undefined,
-    });
+    super(
+      failure.kind === 'overflow'
+        ? `An event exceeded ${failure.limit} characters`
+        : 'Reading the stream failed',
+      {
+        cause: failure.kind === 'read-error' ? failure.cause : undefined,
+      },
+    );
     this.name = 'SseReadError';
     this.failure = failure;
   }
@@ -24,7 +29,9 @@ export class SseReadError extends Error {
  * @example
  * for await (const message of readSse(response.body)) console.log(message.event, message.data);
  */
-export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage, void, undefined> {
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<SseMessage, void, undefined> {
   const reader = body.getReader();
   const textDecoder = new TextDecoder('utf-8');
   const sseDecoder = new SseDecoder();

@@ -5,14 +5,18 @@ import { SseDecoder, sseMaxEventSize } from './sse-decoder';
 describe('SseDecoder', () => {
   it('decodes events, names and ids, ignoring comments and retry', () => {
     const decoder = new SseDecoder();
-    expect(decoder.push(': ping\n\nretry: 10\nevent: delta\nid: 7\ndata: {"text":"a"}\n\ndata: b\n\n')).toEqual([
+    expect(
+      decoder.push(': ping\n\nretry: 10\nevent: delta\nid: 7\ndata: {"text":"a"}\n\ndata: b\n\n'),
+    ).toEqual([
       { event: 'delta', id: '7', data: '{"text":"a"}' },
       { event: undefined, id: undefined, data: 'b' },
     ]);
   });
 
   it('joins multi-line data with a line feed', () => {
-    expect(new SseDecoder().push('data: one\ndata: two\n\n')).toEqual([{ event: undefined, id: undefined, data: 'one\ntwo' }]);
+    expect(new SseDecoder().push('data: one\ndata: two\n\n')).toEqual([
+      { event: undefined, id: undefined, data: 'one\ntwo' },
+    ]);
   });
 
   it('holds a CRLF split across two pushes as one line end', () => {

@@ -9,7 +9,11 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 describe('errorFromResponse', () => {
   it("reads Vapi's validation body, keeping the list of messages", async () => {
     const error = await errorFromResponse(
-      json(400, { message: ['input should not be empty', 'sessionId must be a string'], error: 'Bad Request', statusCode: 400 }),
+      json(400, {
+        message: ['input should not be empty', 'sessionId must be a string'],
+        error: 'Bad Request',
+        statusCode: 400,
+      }),
     );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect(error.message).toBe('input should not be empty; sessionId must be a string');
@@ -20,14 +24,23 @@ describe('errorFromResponse', () => {
   });
 
   it("reads Vapi's 401 body", async () => {
-    const message = 'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.';
+    const message =
+      'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.';
     const error = await errorFromResponse(json(401, { message, error: 'Unauthorized', statusCode: 401 }));
-    expect([error.name, error.code, error.status, error.message]).toEqual(['UnauthorizedError', 'unauthorized', 401, message]);
+    expect([error.name, error.code, error.status, error.message]).toEqual([
+      'UnauthorizedError',
+      'unauthorized',
+      401,
+      message,
+    ]);
   });
 
   it("reads the proxy's 429 body and Retry-After", async () => {
     const error = await errorFromResponse(json(429, { error: 'Too many requests' }, { 'retry-after': '7' }));
-    expect(RateLimitedError.isInstance(error) && [error.message, error.retryAfterMs]).toEqual(['Too many requests', 7000]);
+    expect(RateLimitedError.isInstance(error) && [error.message, error.retryAfterMs]).toEqual([
+      'Too many requests',
+      7000,
+    ]);
   });
 
   it('falls back to the body field retryAfter (seconds) when the header is missing', async () => {
@@ -36,7 +49,9 @@ describe('errorFromResponse', () => {
   });
 
   it('describes a non-JSON error page by its status', async () => {
-    const error = await errorFromResponse(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await errorFromResponse(
+      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect([error.name, error.status, error.message]).toEqual(['UpstreamError', 502, 'Bad Gateway']);
   });
 

@@ -10,7 +10,10 @@ const maxErrorBodyLength = 64 * 1024;
  * A non-2xx response as a typed error. Understands Vapi's Nest body (`{message, error, statusCode}`) and
  * our proxy's (`{error, retryAfter?}`); takes `Retry-After` (seconds or an HTTP date) from the headers.
  */
-export async function errorFromResponse(response: Response, now: () => number = Date.now): Promise<VapiChatError> {
+export async function errorFromResponse(
+  response: Response,
+  now: () => number = Date.now,
+): Promise<VapiChatError> {
   const text = await readBoundedText(response);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
   const parsed = text === '' ? undefined : parseJsonObject(text, 'The error body');

@@ -56,10 +56,16 @@ function withSessionId(event: ChatEvent, sessionId: string): ChatEvent {
 }
 
 function widgetHeaders(options: ProxyTransportOptions): Record<string, string> {
-  return { ...options.headers, ...(options.widgetKey === undefined ? {} : { 'x-api-key': options.widgetKey }) };
+  return {
+    ...options.headers,
+    ...(options.widgetKey === undefined ? {} : { 'x-api-key': options.widgetKey }),
+  };
 }
 
-export interface FetchProxyHistoryOptions extends Pick<ProxyTransportOptions, 'baseUrl' | 'widgetKey' | 'fetch' | 'headers'> {
+export interface FetchProxyHistoryOptions extends Pick<
+  ProxyTransportOptions,
+  'baseUrl' | 'widgetKey' | 'fetch' | 'headers'
+> {
   readonly sessionId: string;
   readonly conversationId: string;
   readonly signal?: AbortSignal | undefined;
@@ -75,10 +81,14 @@ export interface FetchProxyHistoryOptions extends Pick<ProxyTransportOptions, 'b
 export async function fetchProxyHistory(options: FetchProxyHistoryOptions): Promise<ProxyHistoryResponse> {
   const query = new URLSearchParams({ sessionId: options.sessionId, conversationId: options.conversationId });
   const fetcher = resolveFetch(options);
-  const response = await fetchOrError(fetcher, joinUrl(options.baseUrl, `/v1/chat/history?${query.toString()}`), {
-    headers: widgetHeaders(options),
-    signal: options.signal ?? null,
-  });
+  const response = await fetchOrError(
+    fetcher,
+    joinUrl(options.baseUrl, `/v1/chat/history?${query.toString()}`),
+    {
+      headers: widgetHeaders(options),
+      signal: options.signal ?? null,
+    },
+  );
   if (VapiChatError.isInstance(response)) throw response;
   if (!response.ok) throw await errorFromResponse(response);
   const parsed = parseJsonObject(await response.text(), 'The history');

@@ -38,7 +38,10 @@ export async function* streamTurn(
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('text/event-stream')) {
     if (!response.body) {
-      yield { type: 'error', error: new ProtocolError('The stream has no body', { status: response.status }) };
+      yield {
+        type: 'error',
+        error: new ProtocolError('The stream has no body', { status: response.status }),
+      };
       return;
     }
     yield* readChatEvents(response.body, format, { signal });

@@ -28,7 +28,10 @@ export const defaultVapiBaseUrl = 'https://api.vapi.ai';
 /** `input` for a turn: the text alone, or, with prior context (a greeting), a message list ending with it. */
 export function turnInput(request: ChatTurnRequest): string | VapiInputMessage[] {
   if (!request.context?.length) return request.text;
-  return [...request.context.map(({ role, content }) => ({ role, content })), { role: 'user', content: request.text }];
+  return [
+    ...request.context.map(({ role, content }) => ({ role, content })),
+    { role: 'user', content: request.text },
+  ];
 }
 
 /** Joins a base URL and a path without doubling or dropping the slash. */

@@ -54,9 +54,18 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
     ...(stream ? { accept: 'text/event-stream' } : {}),
   };
 
-  const chatTurn = (request: ChatTurnRequest, context: Omit<VapiCreateChatRequest, 'input' | 'stream'>): AsyncGenerator<ChatEvent> =>
+  const chatTurn = (
+    request: ChatTurnRequest,
+    context: Omit<VapiCreateChatRequest, 'input' | 'stream'>,
+  ): AsyncGenerator<ChatEvent> =>
     streamTurn(
-      { url: joinUrl(baseUrl, '/chat'), headers, body: { ...context, input: turnInput(request), stream }, signal: request.signal, fetch: fetcher },
+      {
+        url: joinUrl(baseUrl, '/chat'),
+        headers,
+        body: { ...context, input: turnInput(request), stream },
+        signal: request.signal,
+        fetch: fetcher,
+      },
       'vapi-chat',
       eventsFromVapiChat,
     );
@@ -116,6 +125,8 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
 /** Makes sure the turn's events name the session, even where Vapi's chunks leave it out. */
 async function* withSession(events: AsyncGenerator<ChatEvent>, sessionId: string): AsyncGenerator<ChatEvent> {
   for await (const event of events) {
-    yield event.type === 'turn-start' || event.type === 'turn-end' ? { ...event, sessionId: event.sessionId ?? sessionId } : event;
+    yield event.type === 'turn-start' || event.type === 'turn-end'
+      ? { ...event, sessionId: event.sessionId ?? sessionId }
+      : event;
   }
 }

@@ -4,7 +4,13 @@ import type { ChatTransport } from './chat-transport';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import { errorFromResponse } from './error-from-response';
 import { postJson, streamTurn } from './stream-turn';
-import { defaultVapiBaseUrl, joinUrl, resolveFetch, type TransportOptions, turnInput } from './transport-options';
+import {
+  defaultVapiBaseUrl,
+  joinUrl,
+  resolveFetch,
+  type TransportOptions,
+  turnInput,
+} from './transport-options';
 
 export interface VapiWebTransportOptions extends TransportOptions {
   /** Vapi's public key: safe in a browser (restrict its origins and assistants in Vapi's dashboard). */
@@ -47,15 +53,36 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
   return {
     sendTurn(request) {
       const { sessionId } = request.chain;
-      const body = { ...fixed, input: turnInput(request), stream, ...(sessionId === undefined ? {} : { sessionId }) };
-      return streamTurn({ url, headers, body, signal: request.signal, fetch: fetcher }, 'vapi-chat', eventsFromVapiChat);
+      const body = {
+        ...fixed,
+        input: turnInput(request),
+        stream,
+        ...(sessionId === undefined ? {} : { sessionId }),
+      };
+      return streamTurn(
+        { url, headers, body, signal: request.signal, fetch: fetcher },
+        'vapi-chat',
+        eventsFromVapiChat,
+      );
     },
 
     async endConversation(chain, endOptions = {}) {
       if (chain.sessionId === undefined) return;
       // `sessionEnd` completes the session; Vapi does not process the message sent with it.
-      const body = { ...fixed, input: 'End of chat', sessionId: chain.sessionId, sessionEnd: true, stream: false };
-      const response = await postJson({ url, headers: { ...options.headers, authorization: headers.authorization }, body, signal: endOptions.signal, fetch: fetcher });
+      const body = {
+        ...fixed,
+        input: 'End of chat',
+        sessionId: chain.sessionId,
+        sessionEnd: true,
+        stream: false,
+      };
+      const response = await postJson({
+        url,
+        headers: { ...options.headers, authorization: headers.authorization },
+        body,
+        signal: endOptions.signal,
+        fetch: fetcher,
+      });
       if (VapiChatError.isInstance(response)) throw response;
       if (!response.ok) throw await errorFromResponse(response);
       await response.body?.cancel();

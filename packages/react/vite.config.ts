@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    rolldownOptions: {
+      external: [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^zustand(\/.*)?$/, /^@tanstack\//, /^@vapi-chat-kit\//],
+    },
+  },
+});

@@ -77,3 +77,37 @@ export {
 export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';
 export { vapiWebTransport, type VapiWebTransportOptions } from './transport/vapi-web-transport';
 export { eventsFromProxyReply, eventsFromVapiChat, eventsFromVapiResponse } from './protocol/json-reply-events';
+
+// state
+export { chatReducer, type ChatAction } from './state/chat-reducer';
+export {
+  selectChain,
+  selectError,
+  selectIsBusy,
+  selectLastAssistantMessage,
+  selectMessageById,
+  selectMessageIds,
+  selectMessages,
+  selectRateLimitedUntil,
+  selectStatus,
+} from './state/chat-selectors';
+export type {
+  ChatActiveTurn,
+  ChatMessage,
+  ChatMessageRole,
+  ChatMessageStatus,
+  ChatSnapshot,
+  ChatState,
+  ChatStatus,
+} from './state/chat-state';
+export { createChatState, type CreateChatStateOptions } from './state/create-chat-state';
+
+// store
+export {
+  createChatStore,
+  type ChatRateLimitOptions,
+  type ChatStore,
+  type ChatStoreActions,
+  type ChatStoreState,
+  type CreateChatStoreOptions,
+} from './store/create-chat-store';

@@ -1,0 +1,8 @@
+/** The two documented 402 messages of the chat billing gate (reference §10). */
+export const billingMessages = {
+  'payment-method': 'Add a payment method to use chat. Pay-as-you-go orgs require a card on file.',
+  credits: 'Purchase credits to use chat. New pay-as-you-go orgs require a completed payment.',
+} as const;
+
+/** Which documented 402 message to send. */
+export type BillingGate = keyof typeof billingMessages;

@@ -214,7 +214,8 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
       let iterator: AsyncIterator<ChatEvent> | undefined;
       try {
         iterator = transport.sendTurn(request)[Symbol.asyncIterator]();
-        // Settle at once on stop or reset, even if the transport is slow to notice its signal.
+        // Settle at once on stop or reset, even if the transport is slow to notice its signal. (Each race
+        // leaves a reaction on `whenAborted` until the turn's controller is dropped: bounded by one turn.)
         const whenAborted = abortedPromise(signal);
         for (;;) {
           const result = await Promise.race([iterator.next(), whenAborted]);

@@ -238,10 +238,10 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         // The transport broke its contract (it must not throw); the turn still fails as state.
         iterator = undefined;
         if (isActive(turnId) && !signal.aborted) {
-          const cause = VapiChatError.isInstance(error)
+          const failure = VapiChatError.isInstance(error)
             ? error
             : new NetworkError('The transport failed', { cause: error });
-          dispatchEvent(turnId, { type: 'error', error: cause });
+          dispatchEvent(turnId, { type: 'error', error: failure });
         }
         return undefined;
       } finally {

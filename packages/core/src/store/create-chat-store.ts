@@ -165,6 +165,8 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
     let inFlight: AbortController | undefined;
 
     // The reducer returns the same object when nothing changed, and zustand then does not notify.
+    // Otherwise zustand merges the result: the reducer spreads the state it gets (keeping the actions)
+    // and writes cleared keys as `undefined`, so a merge never brings an old value back.
     const dispatch = (action: ChatAction): void => set((state) => chatReducer(state, action));
 
     const isActive = (turnId: string): boolean => get().activeTurn?.turnId === turnId;

@@ -60,7 +60,12 @@ export { readSse, SseReadError, type SseReadFailure } from './sse/read-sse';
 export { SseDecoder, sseMaxEventSize, type SseMessage } from './sse/sse-decoder';
 
 // transport
-export type { ChatChain, ChatContextMessage, ChatTransport, ChatTurnRequest } from './transport/chat-transport';
+export type {
+  ChatChain,
+  ChatContextMessage,
+  ChatTransport,
+  ChatTurnRequest,
+} from './transport/chat-transport';
 export { errorFromResponse, parseRetryAfter } from './transport/error-from-response';
 export {
   fetchProxyHistory,
@@ -76,7 +81,11 @@ export {
 } from './transport/transport-options';
 export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';
 export { vapiWebTransport, type VapiWebTransportOptions } from './transport/vapi-web-transport';
-export { eventsFromProxyReply, eventsFromVapiChat, eventsFromVapiResponse } from './protocol/json-reply-events';
+export {
+  eventsFromProxyReply,
+  eventsFromVapiChat,
+  eventsFromVapiResponse,
+} from './protocol/json-reply-events';
 
 // state
 export { chatReducer, type ChatAction } from './state/chat-reducer';

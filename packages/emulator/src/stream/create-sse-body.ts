@@ -10,8 +10,8 @@ export interface SseBodyOptions {
   readonly events: readonly OutgoingEvent[];
   /** The request's effective faults and framing. */
   readonly plan: FaultPlan;
-  /** The event written when `cutMode` is `error-event`. */
-  readonly errorEvent: OutgoingEvent;
+  /** The event written when `cutMode` is `error-event`, given how many events were written before it. */
+  readonly errorEvent: (eventsWritten: number) => OutgoingEvent;
   /** The request's signal: aborts when the client disconnects. */
   readonly signal: AbortSignal;
   readonly tracker: GenerationTracker;
@@ -48,6 +48,15 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      // Work stops before the body ends, so a reader that sees the end also sees no work left.
+      const end = (): void => {
+        finish();
+        controller.close();
+      };
+      const fail = (error: Error): void => {
+        finish();
+        controller.error(error);
+      };
       const write = (text: string): void => {
         if (internal.signal.aborted) return;
         const bytes = encoder.encode(text);
@@ -69,27 +78,33 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
         // Called before each delta and once after the last one: the points where a stall or a cut
         // can happen, so `cut-after=N` with fewer than N deltas still drops the terminal events.
         const checkpoint = async (nextEvent: OutgoingEvent | undefined): Promise<'go' | 'stop'> => {
-          if (plan.stallAfter !== undefined && deltas >= plan.stallAfter) {
+          const atEnd = nextEvent === undefined;
+          if (plan.stallAfter !== undefined && (deltas >= plan.stallAfter || atEnd)) {
             await new Promise<void>((resolve) => {
               if (internal.signal.aborted) resolve();
               else internal.signal.addEventListener('abort', () => resolve(), { once: true });
             });
-            controller.error(new DOMException('The client disconnected.', 'AbortError'));
+            fail(new DOMException('The client disconnected.', 'AbortError'));
             return 'stop';
           }
-          if (plan.cutAfter !== undefined && deltas >= plan.cutAfter) {
+          if (plan.cutAfter !== undefined && (deltas >= plan.cutAfter || atEnd)) {
             const mode = plan.cutMode ?? 'close';
             if (mode === 'error-event') {
               eventNumber += 1;
-              write(formatSseEvent(errorEvent, eventNumber, framing));
-              controller.close();
+              write(formatSseEvent(errorEvent(eventNumber - 1), eventNumber, framing));
+              end();
             } else if (mode === 'reset') {
               // Half an event, then a broken body: a connection reset in the middle of an event.
-              const partial = formatSseEvent(nextEvent ?? errorEvent, eventNumber + 1, framing);
+              const partial = formatSseEvent(nextEvent ?? errorEvent(eventNumber), eventNumber + 1, framing);
               write(partial.slice(0, Math.ceil(partial.length / 2)));
-              controller.error(new Error('emulator: connection reset (cut-mode=reset)'));
+              // Erroring a stream drops what is still queued, so let the reader take the half
+              // event first, as a socket would have delivered it before the reset.
+              while (controller.desiredSize !== null && controller.desiredSize < 1) {
+                if (!(await abortableSleep(1, internal.signal))) return 'stop';
+              }
+              fail(new Error('emulator: connection reset (cut-mode=reset)'));
             } else {
-              controller.close();
+              end();
             }
             return 'stop';
           }
@@ -116,10 +131,10 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
         if (!deltasOver && !internal.signal.aborted && (await checkpoint(undefined)) === 'stop') return;
         if (internal.signal.aborted) {
           // The client left: error the body so an in-process reader does not wait forever.
-          controller.error(new DOMException('The client disconnected.', 'AbortError'));
+          fail(new DOMException('The client disconnected.', 'AbortError'));
           return;
         }
-        controller.close();
+        end();
       };
 
       if (signal.aborted) internal.abort();

@@ -7,7 +7,7 @@ import type { GeneratedTurn } from './generate-turn';
 /** The events of one `/chat` or `/chat/web` stream, and the event a cut with `error-event` writes. */
 export interface ChatStreamEvents {
   readonly events: readonly OutgoingEvent[];
-  readonly errorEvent: OutgoingEvent;
+  readonly errorEvent: (eventsWritten: number) => OutgoingEvent;
 }
 
 /**
@@ -34,7 +34,7 @@ export function chatStreamEvents(params: {
     events.push({ data: JSON.stringify({ ...base, output: turn.text }), name: 'output', isDelta: false });
   }
   if (plan.doneMarker === true) events.push({ data: '[DONE]', name: 'done', isDelta: false });
-  const errorEvent: OutgoingEvent = {
+  const errorEvent = (): OutgoingEvent => ({
     data: JSON.stringify({
       ...base,
       message: 'The stream was interrupted.',
@@ -43,6 +43,6 @@ export function chatStreamEvents(params: {
     }),
     name: 'error',
     isDelta: false,
-  };
+  });
   return { events, errorEvent };
 }

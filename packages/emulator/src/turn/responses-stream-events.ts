@@ -42,15 +42,16 @@ export function responsesStreamEvents(params: {
   const completed = buildResponseObject({ chatId, itemId, createdAt, text, status: 'completed' });
   events.push(event('response.completed', { response: completed }, false));
   if (plan.doneMarker === true) events.push({ data: '[DONE]', name: 'done', isDelta: false });
-  const errorEvent: OutgoingEvent = {
+  // `sequence_number` is required on `error` (reference §6): the position the event takes.
+  const errorEvent = (eventsWritten: number): OutgoingEvent => ({
     data: JSON.stringify({
       type: 'error',
       code: 'ERR_STREAM_INTERRUPTED',
       message: 'The stream was interrupted.',
-      sequence_number: sequence,
+      sequence_number: eventsWritten,
     }),
     name: 'error',
     isDelta: false,
-  };
+  });
   return { events, errorEvent };
 }

@@ -77,6 +77,7 @@ export { responsesTransport, type ResponsesTransportOptions } from './transport/
 export {
   defaultVapiBaseUrl,
   type AssistantOptions,
+  type FetchFunction,
   type TransportOptions,
 } from './transport/transport-options';
 export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';

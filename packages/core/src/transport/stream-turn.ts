@@ -6,13 +6,14 @@ import type { ChatEvent, ChatStreamFormat } from '../protocol/chat-event';
 import { parseJsonObject } from '../protocol/parse-json';
 import { readChatEvents } from '../protocol/read-chat-events';
 import { errorFromResponse } from './error-from-response';
+import type { FetchFunction } from './transport-options';
 
 export interface TurnRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly signal?: AbortSignal | undefined;
-  readonly fetch: typeof fetch;
+  readonly fetch: FetchFunction;
 }
 
 /**
@@ -75,12 +76,14 @@ export function postJson(request: TurnRequest): Promise<Response | VapiChatError
 
 /** `fetch` that returns the typed error (`aborted` or `network`) instead of rejecting. */
 export async function fetchOrError(
-  fetcher: typeof fetch,
+  fetcher: FetchFunction,
   url: string,
   init: RequestInit,
 ): Promise<Response | VapiChatError> {
   try {
-    return await fetcher(url, init);
+    // One `Request` argument suits both `fetch` and handlers that take only a Request (Hono's
+    // `app.fetch`, an emulator, a service binding).
+    return await fetcher(new Request(url, init));
   } catch (cause) {
     return failure(cause, init.signal ?? undefined);
   }

@@ -1,10 +1,16 @@
 import type { VapiAssistantOverrides, VapiInputMessage, VapiTransientAssistant } from '../protocol/vapi-chat';
 import type { ChatTurnRequest } from './chat-transport';
 
+/**
+ * What a transport sends requests with: the global `fetch`, or any handler that takes a `Request`
+ * (Hono's `app.fetch`, the emulator's `fetch`, a Worker service binding).
+ */
+export type FetchFunction = (request: Request) => Promise<Response>;
+
 /** Options every transport takes. */
 export interface TransportOptions {
-  /** The `fetch` to use; defaults to the global one. Tests pass an emulator's `fetch` here. */
-  readonly fetch?: typeof fetch | undefined;
+  /** Sends the requests; defaults to the global `fetch`. Tests pass an emulator's `fetch` here. */
+  readonly fetch?: FetchFunction | undefined;
   /** Extra headers on every request. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /**
@@ -39,9 +45,9 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
-export function resolveFetch(options: TransportOptions): typeof fetch {
+export function resolveFetch(options: TransportOptions): FetchFunction {
   // Bound late, so a test or polyfill that replaces globalThis.fetch after creation is honoured.
-  return options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return options.fetch ?? ((request) => globalThis.fetch(request));
 }
 
 /**

@@ -19,6 +19,9 @@ pnpm exec prettier --check . --log-level warn
 
 step "build"
 pnpm run -s build
+for package in packages/*/; do
+  pnpm exec publint --strict "$package" | grep -v '^Running publint\|^Packing files\|^Linting'
+done
 
 step "tests"
 results=.vitest-results.json

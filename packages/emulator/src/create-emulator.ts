@@ -17,7 +17,12 @@ import { registerWebChatRoutes } from './routes/web-chat-routes';
 import { EmulatorStore } from './store/emulator-store';
 import { GenerationTracker } from './stream/generation-tracker';
 
-/** What {@link createEmulator} returns. */
+/**
+ * What {@link createEmulator} returns.
+ *
+ * @example
+ * const { app, fetch, activeGenerations } = createEmulator();
+ */
 export interface Emulator {
   /** The Hono app: mount it, or call `app.request(path, init)` in tests. */
   readonly app: Hono<EmulatorEnv>;

@@ -21,7 +21,12 @@ export interface PublicKeyConfig {
   readonly allowTransientAssistant?: boolean;
 }
 
-/** Fixed-window rate limit per key (reference §13.2, Q14). */
+/**
+ * Fixed-window rate limit per key (reference §13.2, Q14).
+ *
+ * @example
+ * createEmulator({ rateLimit: { requests: 2, windowMs: 10_000 } });
+ */
 export interface RateLimitConfig {
   /** Requests allowed per window and key. */
   readonly requests: number;
@@ -109,7 +114,12 @@ export interface EmulatorOptions {
   readonly billing?: 'ok' | BillingGate;
 }
 
-/** {@link EmulatorOptions} with every default applied. */
+/**
+ * {@link EmulatorOptions} with every default applied.
+ *
+ * @example
+ * createEmulator().options.successStatus; // 200
+ */
 export interface ResolvedEmulatorOptions extends Required<
   Omit<EmulatorOptions, 'publicKeys' | 'faults' | 'retryMs' | 'ruleStatus'>
 > {

@@ -1,11 +1,19 @@
 import type { BillingGate } from '../http/billing-messages';
 
-/** How a stream fails when `cutAfter` is reached (reference §13.2, "Failure after streaming began"). */
+/**
+ * How a stream fails when `cutAfter` is reached (reference §13.2, "Failure after streaming began").
+ *
+ * @example
+ * const plan: FaultPlan = { cutAfter: 3, cutMode: 'reset' };
+ */
 export type CutMode = 'close' | 'reset' | 'error-event';
 
 /**
  * Faults and stream shaping for one request. Every field is optional; a plan from the
  * `x-emulator-fault` header is laid over the one from the options, field by field.
+ *
+ * @example
+ * createEmulator({ faults: { doneMarker: true, splitBytes: 1 } });
  */
 export interface FaultPlan {
   /** Delay before the response starts (time to first byte), in ms. */

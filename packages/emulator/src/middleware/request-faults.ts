@@ -6,7 +6,12 @@ import { billingMessages } from '../http/billing-messages';
 import { NestException } from '../http/nest-exception';
 import { abortableSleep } from '../stream/abortable-sleep';
 
-/** The request header that asks for faults in test mode. */
+/**
+ * The request header that asks for faults in test mode.
+ *
+ * @example
+ * fetch(url, { headers: { [faultHeaderName]: 'cut-after=3' } });
+ */
 export const faultHeaderName = 'x-emulator-fault';
 
 /**

@@ -3,6 +3,9 @@ import type { ChatMessage } from '../protocol/chat-message';
 /**
  * What a fake model sees for one turn: the whole conversation so far (history plus this turn's
  * input) and the assistant, with variables already substituted.
+ *
+ * @example
+ * const reply: ReplyFunction = (context: ReplyContext) => `You said: ${context.userText}`;
  */
 export interface ReplyContext {
   readonly messages: readonly ChatMessage[];
@@ -11,7 +14,12 @@ export interface ReplyContext {
   readonly userText: string;
 }
 
-/** A scripted model: returns the whole reply text for a turn. It must be deterministic for tests. */
+/**
+ * A scripted model: returns the whole reply text for a turn. It must be deterministic for tests.
+ *
+ * @example
+ * const echo: ReplyFunction = ({ userText }) => userText;
+ */
 export type ReplyFunction = (context: ReplyContext) => string;
 
 /**
@@ -36,7 +44,12 @@ export interface AssistantConfig {
   readonly reply?: ReplyFunction;
 }
 
-/** The assistant a turn runs with, after variable substitution. `id` is absent for transient assistants. */
+/**
+ * The assistant a turn runs with, after variable substitution. `id` is absent for transient assistants.
+ *
+ * @example
+ * const reply: ReplyFunction = ({ assistant }: { assistant: ResolvedAssistant }) => `I am ${assistant.name}`;
+ */
 export interface ResolvedAssistant {
   readonly id?: string;
   readonly name: string;

@@ -1,6 +1,11 @@
 import type { ChatMessage } from './chat-message';
 
-/** One entry of `Chat.costs` (reference §3). */
+/**
+ * One entry of `Chat.costs` (reference §3).
+ *
+ * @example
+ * const cost: ChatCost = { type: 'chat', cost: 0 };
+ */
 export type ChatCost =
   | {
       readonly type: 'model';
@@ -11,7 +16,12 @@ export type ChatCost =
     }
   | { readonly type: 'chat'; readonly cost: number };
 
-/** The `Chat` object of `POST /chat`, `GET /chat/{id}` and `DELETE /chat/{id}` (reference §3). */
+/**
+ * The `Chat` object of `POST /chat`, `GET /chat/{id}` and `DELETE /chat/{id}` (reference §3).
+ *
+ * @example
+ * const chat = (await response.json()) as Chat; // chat.output[0].content
+ */
 export interface Chat {
   readonly id: string;
   readonly orgId: string;
@@ -33,14 +43,24 @@ export interface Chat {
   readonly cost: number;
 }
 
-/** The `WebChat` reply of `POST /chat/web` without streaming (reference §5). */
+/**
+ * The `WebChat` reply of `POST /chat/web` without streaming (reference §5).
+ *
+ * @example
+ * const { sessionId } = (await response.json()) as WebChat;
+ */
 export interface WebChat {
   readonly id: string;
   readonly sessionId?: string;
   readonly output: readonly ChatMessage[];
 }
 
-/** One `data:` event of a `/chat` or `/chat/web` stream: `CreateChatStreamResponse` (reference §4.1). */
+/**
+ * One `data:` event of a `/chat` or `/chat/web` stream: `CreateChatStreamResponse` (reference §4.1).
+ *
+ * @example
+ * const chunk = JSON.parse(line.slice(6)) as ChatStreamChunk; // chunk.delta
+ */
 export interface ChatStreamChunk {
   readonly id: string;
   readonly sessionId?: string;

@@ -1,9 +1,19 @@
 import type { ChatMessage } from './chat-message';
 
-/** Session status (reference §8). */
+/**
+ * Session status (reference §8).
+ *
+ * @example
+ * const status: SessionStatus = 'completed';
+ */
 export type SessionStatus = 'active' | 'completed';
 
-/** The `Session` object of the `/session` endpoints (reference §8). */
+/**
+ * The `Session` object of the `/session` endpoints (reference §8).
+ *
+ * @example
+ * const session = (await response.json()) as Session; // session.status
+ */
 export interface Session {
   readonly id: string;
   readonly orgId: string;

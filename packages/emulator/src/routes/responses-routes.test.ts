@@ -205,3 +205,32 @@ describe('POST /chat/web/responses', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('POST /chat/web/responses with sessionEnd', () => {
+  it('completes the session and answers an empty stream, or an empty ResponseObject with stream: false', async () => {
+    const emulator = createEmulator();
+    const first = (await (
+      await post(emulator, '/chat/web', { assistantId: defaultAssistantId, input: 'hi' }, publicAuth)
+    ).json()) as { sessionId: string };
+    const ended = await post(
+      emulator,
+      '/chat/web/responses',
+      { sessionId: first.sessionId, input: 'bye', sessionEnd: true },
+      publicAuth,
+    );
+    expect(ended.headers.get('content-type')).toBe('text/event-stream');
+    expect(await ended.text()).toBe('');
+    const session = (await (
+      await emulator.app.request(`/session/${first.sessionId}`, { headers: privateAuth })
+    ).json()) as { status: string };
+    expect(session.status).toBe('completed');
+
+    const json = await post(
+      emulator,
+      '/chat/web/responses',
+      { sessionId: first.sessionId, input: 'bye', sessionEnd: true, stream: false },
+      publicAuth,
+    );
+    expect(await json.json()).toMatchObject({ object: 'response', status: 'completed', output: [] });
+  });
+});

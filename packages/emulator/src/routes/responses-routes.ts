@@ -14,7 +14,7 @@ import { startWebTurn } from '../turn/start-web-turn';
 import { readJsonBody } from '../validation/read-json-body';
 import { validateCreateChat } from '../validation/validate-create-chat';
 import { validateCreateWebChat } from '../validation/validate-create-web-chat';
-import { NestException } from '../http/nest-exception';
+import { sseHeaders } from '../http/sse-headers';
 
 /**
  * `POST /chat/responses` (private key, same context rules as `/chat`) and
@@ -50,12 +50,24 @@ export function registerResponsesRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDe
     billingGate(deps),
     async (c) => {
       const request = validateCreateWebChat(await readJsonBody(c.req.raw), options, 'responses');
-      if (request.sessionEnd === true) {
-        throw new NestException(400, ['sessionEnd is not supported on /chat/web/responses']);
-      }
       const outcome = startWebTurn(deps, request, c.get('publicKey'), false);
-      if (outcome.kind !== 'turn') throw new NestException(400, ['sessionEnd is not supported']);
-      return respond(c, deps, outcome.started, request.stream);
+      if (outcome.kind === 'turn') return respond(c, deps, outcome.started, request.stream);
+      // sessionEnd: the session is completed and nothing is generated, as on /chat/web (Q13).
+      const streaming = request.stream ?? options.responsesStreamByDefault;
+      if (streaming && options.sessionEndReply === 'empty-stream') {
+        return new Response(new ReadableStream({ start: (controller) => controller.close() }), {
+          status: options.successStatus,
+          headers: sseHeaders,
+        });
+      }
+      const ended = buildResponseObject({
+        chatId: outcome.chatId,
+        itemId: `msg_${options.createId()}`,
+        createdAt: options.now().toISOString(),
+        text: '',
+        status: 'completed',
+      });
+      return c.json({ ...ended, output: [] }, options.successStatus);
     },
   );
 }

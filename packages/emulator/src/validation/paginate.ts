@@ -46,7 +46,7 @@ export function paginate<T>(
     start = after === -1 ? sorted.length : after + 1;
   }
   const page = sorted.slice(start, start + query.limit);
-  const hasNextPage = start + query.limit < sorted.length;
+  const hasNextPage = query.limit > 0 && start + query.limit < sorted.length;
   const last = page.at(-1);
   return {
     results: page.map((item) => item.value),

@@ -1,0 +1,206 @@
+import { Hono, type Context } from 'hono';
+import { conversationIdPattern, idempotencyKeyPattern, parseChatRequest } from './chat/chat-request';
+import { errorResponse, errorText, invalidRequest } from './http/error-body';
+import { jsonLineLogger, redactingLogger } from './logging/logger';
+import { clientAddress } from './middleware/client-address/client-address';
+import { widgetCors } from './middleware/cors/widget-cors';
+import { jsonBody } from './middleware/json-body/json-body';
+import { rateLimit } from './middleware/rate-limit/rate-limit';
+import { requestLog } from './middleware/request-log/request-log';
+import { constantTimeEqual } from './middleware/widget-auth/constant-time-equal';
+import { widgetAuth } from './middleware/widget-auth/widget-auth';
+import type { ProxyEnv } from './proxy-env';
+import { createRandomId, defaultLimits, type ProxyOptions, type ResolvedLimits } from './proxy-options';
+import { sseResponse } from './routes/sse-response';
+import { systemScheduler } from './scheduler/scheduler';
+import { failureByCode, isTerminal, type TurnEvent, type TurnEventSource } from './turn/turn-event';
+import { conversationScope, TurnService } from './turn/turn-service';
+import { createVapiUpstream } from './upstream/vapi-upstream';
+
+/** Retry-After for a client that has too many streams open: a stream usually ends within seconds. */
+const busyStreamsRetryAfterSeconds = 2;
+
+/**
+ * The proxy as a Hono app: `POST /v1/chat`, `POST /v1/chat/stream`, `GET /v1/chat/history` (DESIGN.md, "The
+ * proxy's HTTP contract"). Runs wherever Hono runs: Node (`@hono/node-server`), a Next.js route handler, a
+ * Worker. It takes its dependencies as options (store, upstream `fetch`, timers) and opens no port.
+ *
+ * Throws when an option is missing or wrong, naming it.
+ *
+ * @example
+ * const app = createProxy({
+ *   upstream: { apiKey: process.env.VAPI_API_KEY!, assistantId: process.env.VAPI_ASSISTANT_ID! },
+ *   widgetKeys: [{ key: 'wk_shop_1f2e', allowedOrigins: ['https://shop.example'] }],
+ *   store: createMemoryStore(),
+ * });
+ * const response = await app.request('/v1/chat', { method: 'POST', headers, body });
+ */
+export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
+  assertOptions(options);
+  const limits: ResolvedLimits = { ...defaultLimits, ...options.limits };
+  const scheduler = options.scheduler ?? systemScheduler;
+  const now = options.now ?? Date.now;
+  const logger = redactingLogger(options.logger ?? jsonLineLogger, [options.upstream.apiKey]);
+  const { store } = options;
+  const turns = new TurnService({
+    store,
+    upstream: createVapiUpstream(options.upstream),
+    scheduler,
+    now,
+    createId: options.createId ?? createRandomId,
+    logger,
+    logMessageText: options.logMessageText ?? false,
+    turnDurationMs: limits.turnDurationMs,
+  });
+  const requestLimiter = store.createLimiter({
+    name: 'requests',
+    points: limits.requests,
+    durationSeconds: limits.windowSeconds,
+  });
+  // Open streams are counted up and given back; the window only bounds a slot an instance crashed holding.
+  const streamLimiter = store.createLimiter({
+    name: 'streams',
+    points: limits.concurrentStreams,
+    durationSeconds: Math.ceil(limits.turnDurationMs / 1000) + 60,
+  });
+
+  const root = new Hono<ProxyEnv>();
+  const app = options.basePath ? root.basePath(options.basePath) : root;
+
+  root.onError((error, c) => {
+    logger({ level: 'error', event: 'unhandled', error: error.name });
+    return errorResponse(c, 500, errorText.internal);
+  });
+  root.notFound((c) => errorResponse(c, 404, errorText.notFound));
+
+  app.use('*', clientAddress({ trustedProxies: options.trustedProxies ?? [], remoteAddress: options.remoteAddress }));
+  app.use('*', requestLog(logger, now));
+  app.use('*', widgetCors(options.widgetKeys));
+  app.use('/v1/*', rateLimit(requestLimiter, limits.windowSeconds));
+  app.use('/v1/*', widgetAuth(options.widgetKeys));
+
+  /** Validates a turn and starts it; returns its events, or the response that refuses it. */
+  const beginTurn = async (
+    c: Context<ProxyEnv>,
+  ): Promise<{ source: TurnEventSource; release: () => void } | Response> => {
+    const parsed = parseChatRequest(c.get('jsonBody'));
+    if (!parsed.ok) return invalidRequest(c, parsed.details);
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+      return invalidRequest(c, 'Idempotency-Key must be 1-255 visible ASCII characters');
+    }
+    const address = c.get('clientAddress');
+    const slot = await streamLimiter.consume(address);
+    if (!slot.allowed) {
+      const response = errorResponse(c, 429, errorText.tooManyRequests, {
+        code: 'too_many_streams',
+        retryAfter: busyStreamsRetryAfterSeconds,
+      });
+      response.headers.set('Retry-After', String(busyStreamsRetryAfterSeconds));
+      return response;
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      streamLimiter.release(address).catch(() => undefined);
+    };
+    try {
+      const started = await turns.start({
+        keyId: c.get('widgetKey').id ?? c.get('widgetKey').key,
+        sessionId: parsed.value.sessionId,
+        message: parsed.value.message,
+        idempotencyKey,
+      });
+      if (started.ok) return { source: started.source, release };
+      release();
+      return started.reason === 'busy'
+        ? errorResponse(c, 409, errorText.conversationBusy, { code: 'conversation_busy' })
+        : errorResponse(c, 422, errorText.idempotencyKeyReused, { code: 'idempotency_key_reused' });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+
+  app.post('/v1/chat/stream', jsonBody(limits.bodyBytes), async (c) => {
+    const turn = await beginTurn(c);
+    if (turn instanceof Response) return turn;
+    return sseResponse(turn.source, { scheduler, pingIntervalMs: limits.pingIntervalMs, onClose: turn.release });
+  });
+
+  app.post('/v1/chat', jsonBody(limits.bodyBytes), async (c) => {
+    const turn = await beginTurn(c);
+    if (turn instanceof Response) return turn;
+    const last = await lastEvent(turn.source, c.req.raw.signal);
+    turn.release();
+    if (last === undefined) return c.body(null, 499 as never);
+    if (last.event === 'done') return c.json(last.data, 200);
+    if (last.event !== 'error') return errorResponse(c, 500, errorText.internal);
+    const { status } = failureByCode[last.data.code];
+    const response = c.json(last.data, status);
+    if (last.data.retryAfter !== undefined) response.headers.set('Retry-After', String(last.data.retryAfter));
+    return response;
+  });
+
+  app.get('/v1/chat/history', async (c) => {
+    const sessionId = c.req.query('sessionId');
+    const conversationId = c.req.query('conversationId');
+    const parsed = parseChatRequest({ sessionId, message: '-' });
+    if (!parsed.ok || conversationId === undefined || !conversationIdPattern.test(conversationId)) {
+      return invalidRequest(c, 'sessionId and conversationId are both required');
+    }
+    const widgetKey = c.get('widgetKey');
+    const conversation = await store.findConversation(conversationScope(widgetKey.id ?? widgetKey.key, parsed.value.sessionId));
+    // Both ids must match: the conversation id is the unguessable half, compared in constant time.
+    if (!conversation || !constantTimeEqual(conversationId, conversation.id)) {
+      return errorResponse(c, 404, errorText.notFound);
+    }
+    const messages = await store.listMessages(conversation.id, limits.historyMessages);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ conversationId: conversation.id, messages });
+  });
+
+  return root;
+}
+
+/** Waits for the turn's `done` or `error`; `undefined` when the client went away first (which unsubscribes). */
+function lastEvent(source: TurnEventSource, signal: AbortSignal): Promise<TurnEvent | undefined> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const onAbort = () => {
+      if (settled) return;
+      settled = true;
+      unsubscribe();
+      resolve(undefined);
+    };
+    const unsubscribe = source((event) => {
+      if (settled || !isTerminal(event)) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      resolve(event);
+    });
+    if (settled) return;
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function assertOptions(options: ProxyOptions): void {
+  const { upstream, widgetKeys } = options;
+  if (!upstream?.apiKey) throw new Error('createProxy: upstream.apiKey is required');
+  if (!upstream.assistantId) throw new Error('createProxy: upstream.assistantId is required');
+  if (upstream.chain !== undefined && upstream.chain !== 'previous-chat' && upstream.chain !== 'session') {
+    throw new Error("createProxy: upstream.chain must be 'previous-chat' or 'session'");
+  }
+  if (!Array.isArray(widgetKeys) || widgetKeys.length === 0) {
+    throw new Error('createProxy: widgetKeys needs at least one key');
+  }
+  for (const [index, widgetKey] of widgetKeys.entries()) {
+    if (!widgetKey.key) throw new Error(`createProxy: widgetKeys[${index}].key is empty`);
+    if (!Array.isArray(widgetKey.allowedOrigins) || widgetKey.allowedOrigins.length === 0) {
+      throw new Error(`createProxy: widgetKeys[${index}].allowedOrigins needs at least one origin`);
+    }
+  }
+  if (!options.store) throw new Error('createProxy: store is required');
+}

@@ -1,0 +1,49 @@
+/** One structured log entry. Fields never hold message text unless `logMessageText` is on. */
+export interface LogEntry {
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly event: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Where the proxy's log entries go.
+ *
+ * @example
+ * const logger: ProxyLogger = (entry) => myPino[entry.level](entry);
+ */
+export type ProxyLogger = (entry: LogEntry) => void;
+
+/**
+ * Writes each entry as one JSON line to stdout (`info`, `debug`) or stderr (`warn`, `error`).
+ *
+ * @example
+ * createProxy({ ...options, logger: jsonLineLogger });
+ */
+export const jsonLineLogger: ProxyLogger = (entry) => {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
+  if (entry.level === 'warn' || entry.level === 'error') console.error(line);
+  else console.log(line);
+};
+
+/** A logger that drops everything. */
+export const silentLogger: ProxyLogger = () => undefined;
+
+/**
+ * Wraps a logger so that no entry can carry a secret, whatever a bug puts into it: every string field is
+ * scanned and each secret is replaced by `[redacted]`. A belt to the braces of never logging them.
+ */
+export function redactingLogger(logger: ProxyLogger, secrets: readonly string[]): ProxyLogger {
+  const needles = secrets.filter((secret) => secret.length >= 4);
+  if (needles.length === 0) return logger;
+  const redact = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return needles.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
+    }
+    if (Array.isArray(value)) return value.map(redact);
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redact(inner)]));
+    }
+    return value;
+  };
+  return (entry) => logger(redact(entry) as LogEntry);
+}

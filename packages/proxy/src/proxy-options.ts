@@ -1,0 +1,120 @@
+import type { Context } from 'hono';
+import type { ProxyLogger } from './logging/logger';
+import type { Scheduler } from './scheduler/scheduler';
+import type { ChatStore } from './store/chat-store';
+
+/**
+ * A site's public widget key and where it may be used from.
+ *
+ * @example
+ * const key: WidgetKeyConfig = { key: 'wk_shop_1f2e', allowedOrigins: ['https://shop.example'] };
+ */
+export interface WidgetKeyConfig {
+  /** The public key the browser sends as `x-api-key` (or `x-widget-api-key`). */
+  readonly key: string;
+  /**
+   * Origins allowed to use it: `https://shop.example`, `http://localhost:*` (any port), or `*` (any).
+   * A request without an `Origin` header (a server, curl) is allowed: an origin is a browser's promise, not
+   * an identity, so it only stops other sites' pages from using the key.
+   */
+  readonly allowedOrigins: readonly string[];
+  /** Names the key in the store and logs, so the key can be rotated under the same id. @default the key */
+  readonly id?: string;
+}
+
+/** How the proxy reaches Vapi: the private key and the assistant stay here, never in a browser. */
+export interface UpstreamOptions {
+  /** Vapi's private API key. */
+  readonly apiKey: string;
+  /** The assistant every turn uses; the browser cannot choose another. */
+  readonly assistantId: string;
+  /** @default 'https://api.vapi.ai' */
+  readonly baseUrl?: string;
+  /** The `fetch` used for Vapi (inject the emulator's here). @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /**
+   * How context is kept: `'previous-chat'` sends the last chat's id as `previousChatId`; `'session'` creates a
+   * Vapi session (`POST /session`) per conversation and sends its `sessionId`.
+   * @default 'previous-chat'
+   */
+  readonly chain?: 'previous-chat' | 'session';
+  /** Fixed `assistantOverrides.variableValues` sent with every turn (configuration, never the browser's). */
+  readonly variableValues?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Requests per window and client address, and open streams per client address. */
+export interface LimitOptions {
+  /** Requests allowed per window. @default 60 */
+  readonly requests?: number;
+  /** @default 60 */
+  readonly windowSeconds?: number;
+  /** Streams (and JSON turns) a client address may have open at once. @default 4 */
+  readonly concurrentStreams?: number;
+  /** Largest request body in bytes; larger is refused with 413 before it is read. @default 32768 */
+  readonly bodyBytes?: number;
+  /** A turn that runs longer is ended (`timeout`). @default 120000 */
+  readonly turnDurationMs?: number;
+  /** A `: ping` comment after this much silence on a stream. @default 15000 */
+  readonly pingIntervalMs?: number;
+  /** Messages the history returns (the newest). @default 500 */
+  readonly historyMessages?: number;
+}
+
+/**
+ * Options of {@link createProxy}.
+ *
+ * @example
+ * const app = createProxy({
+ *   upstream: { apiKey: process.env.VAPI_API_KEY!, assistantId: process.env.VAPI_ASSISTANT_ID! },
+ *   widgetKeys: [{ key: 'wk_shop_1f2e', allowedOrigins: ['https://shop.example'] }],
+ *   store: await openStore('file:./data/chat.db'),
+ * });
+ */
+export interface ProxyOptions {
+  readonly upstream: UpstreamOptions;
+  readonly widgetKeys: readonly WidgetKeyConfig[];
+  readonly store: ChatStore;
+  readonly limits?: LimitOptions;
+  /**
+   * Addresses of the reverse proxies in front of this one (IPs, CIDRs, or `loopback`). Only a request
+   * arriving from one of them has its `X-Forwarded-For` believed. @default [] (never believed)
+   */
+  readonly trustedProxies?: readonly string[];
+  /**
+   * The peer address of a request. The default reads Node's socket (`@hono/node-server`); on another runtime
+   * pass e.g. `(c) => c.req.header('cf-connecting-ip')`. @default the Node socket address
+   */
+  readonly remoteAddress?: (c: Context) => string | undefined;
+  /** Mount the routes under a prefix, e.g. `'/api'` behind a dev server proxy. @default '' */
+  readonly basePath?: string;
+  /** @default a JSON line per entry on stdout/stderr */
+  readonly logger?: ProxyLogger;
+  /** Put message text in logs. For debugging only. @default false */
+  readonly logMessageText?: boolean;
+  /** Timers for pings, deadlines and polling. @default the runtime's */
+  readonly scheduler?: Scheduler;
+  /** The clock. @default Date.now */
+  readonly now?: () => number;
+  /** Makes the ids of conversations and messages. @default random, 128 bits */
+  readonly createId?: (prefix: 'conv' | 'msg') => string;
+}
+
+/** {@link LimitOptions} with defaults applied. */
+export type ResolvedLimits = Required<LimitOptions>;
+
+/** The defaults of {@link LimitOptions}. */
+export const defaultLimits: ResolvedLimits = {
+  requests: 60,
+  windowSeconds: 60,
+  concurrentStreams: 4,
+  bodyBytes: 32 * 1024,
+  turnDurationMs: 120_000,
+  pingIntervalMs: 15_000,
+  historyMessages: 500,
+};
+
+/** `conv_` or `msg_` and 32 hex digits from the platform's secure random source. */
+export function createRandomId(prefix: 'conv' | 'msg'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}

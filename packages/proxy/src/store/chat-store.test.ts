@@ -1,0 +1,221 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServer } from '../test-support/redis-server';
+import type { ChatStore, ConversationRecord, IdempotencyRecord } from './chat-store';
+import { createMemoryStore } from './memory-store';
+import { openStore } from './open-store';
+import { createRedisStore } from './redis-store';
+import { createSqliteStore, sqliteSchemaVersion } from './sqlite-store';
+
+let redis: RedisServer;
+let directory: string;
+let counter = 0;
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  directory = await mkdtemp(path.join(tmpdir(), 'proxy-store-'));
+});
+
+afterAll(async () => {
+  await redis.stop();
+  await rm(directory, { recursive: true, force: true });
+});
+
+// Each test gets a fresh store: a new SQLite file, or a new key prefix in the shared redis-server.
+const factories: Record<string, () => Promise<ChatStore>> = {
+  memory: async () => createMemoryStore(),
+  sqlite: async () => createSqliteStore({ url: `file:${path.join(directory, `store-${++counter}.db`)}` }),
+  redis: async () => createRedisStore({ url: redis.url, keyPrefix: `test${++counter}:` }),
+};
+
+const conversation = (id: string, scope: string): ConversationRecord => ({
+  id,
+  scope,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+const pending: IdempotencyRecord = {
+  state: 'pending',
+  fingerprint: 'f1',
+  conversationId: 'conv_1',
+  messageId: 'msg_1',
+  leaseExpiresAt: 1_000,
+};
+
+describe.each(Object.keys(factories))('%s store', (kind) => {
+  const open = factories[kind]!;
+
+  it('creates a conversation once per scope and keeps the first on a race', async () => {
+    const store = await open();
+    expect(await store.findConversation('key␟s1')).toBeUndefined();
+    const [first, second] = await Promise.all([
+      store.createConversation(conversation('conv_a', 'key␟s1')),
+      store.createConversation(conversation('conv_b', 'key␟s1')),
+    ]);
+    expect(first.id).toBe(second.id);
+    expect(['conv_a', 'conv_b']).toContain(first.id);
+    expect((await store.findConversation('key␟s1'))?.id).toBe(first.id);
+    expect(await store.findConversation('key␟s2')).toBeUndefined();
+    await store.close();
+  });
+
+  it('stores the chain handle', async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key␟s1'));
+    await store.setChain('conv_a', { kind: 'previous-chat', chatId: 'chat_1' }, '2026-01-01T00:00:01.000Z');
+    expect(await store.findConversation('key␟s1')).toEqual({
+      ...conversation('conv_a', 'key␟s1'),
+      chain: { kind: 'previous-chat', chatId: 'chat_1' },
+      updatedAt: '2026-01-01T00:00:01.000Z',
+    });
+    await store.setChain('conv_a', { kind: 'session', sessionId: 'sess_1' }, '2026-01-01T00:00:02.000Z');
+    expect((await store.findConversation('key␟s1'))?.chain).toEqual({ kind: 'session', sessionId: 'sess_1' });
+    await store.close();
+  });
+
+  it('appends messages in order and lists the newest ones', async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key␟s1'));
+    await store.appendMessages('conv_a', [
+      { id: 'm1', role: 'user', text: 'Hi ✓', status: 'done', createdAt: '2026-01-01T00:00:01.000Z' },
+      { id: 'm2', role: 'assistant', text: 'Hel', status: 'stopped', createdAt: '2026-01-01T00:00:02.000Z' },
+    ]);
+    await store.appendMessages('conv_a', [
+      { id: 'm3', role: 'user', text: 'Again', status: 'done', createdAt: '2026-01-01T00:00:03.000Z' },
+    ]);
+    expect((await store.listMessages('conv_a', 10)).map((message) => message.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(await store.listMessages('conv_a', 2)).toEqual([
+      { id: 'm2', role: 'assistant', text: 'Hel', status: 'stopped', createdAt: '2026-01-01T00:00:02.000Z' },
+      { id: 'm3', role: 'user', text: 'Again', status: 'done', createdAt: '2026-01-01T00:00:03.000Z' },
+    ]);
+    expect(await store.listMessages('conv_other', 10)).toEqual([]);
+    await store.close();
+  });
+
+  it('claims an idempotency key once, then returns the stored record', async () => {
+    const store = await open();
+    const claims = await Promise.all([
+      store.claimIdempotency('k1', pending, 60_000),
+      store.claimIdempotency('k1', { ...pending, fingerprint: 'f2' }, 60_000),
+    ]);
+    expect(claims.filter((claim) => claim === undefined)).toHaveLength(1);
+    const winner = await store.readIdempotency('k1');
+    expect(claims.find((claim) => claim !== undefined)).toEqual(winner);
+
+    const finished: IdempotencyRecord = {
+      state: 'finished',
+      fingerprint: winner!.fingerprint,
+      conversationId: 'conv_1',
+      messageId: 'msg_1',
+      status: 'done',
+      text: 'Hello!',
+    };
+    await store.finishIdempotency('k1', finished, 60_000);
+    expect(await store.claimIdempotency('k1', pending, 60_000)).toEqual(finished);
+    await store.releaseIdempotency('k1');
+    expect(await store.readIdempotency('k1')).toBeUndefined();
+    expect(await store.claimIdempotency('k1', pending, 60_000)).toBeUndefined();
+    await store.close();
+  });
+
+  it('lets only one holder take a lock until it is freed', async () => {
+    const store = await open();
+    const tokens = await Promise.all([store.tryLock('conv_a', 60_000), store.tryLock('conv_a', 60_000)]);
+    const token = tokens.find((value) => value !== undefined);
+    expect(tokens.filter((value) => value === undefined)).toHaveLength(1);
+    await store.unlock('conv_a', 'not-the-token');
+    expect(await store.tryLock('conv_a', 60_000)).toBeUndefined();
+    await store.unlock('conv_a', token!);
+    expect(await store.tryLock('conv_a', 60_000)).toEqual(expect.any(String));
+    await store.close();
+  });
+
+  it('counts rate-limit points per key and gives them back', async () => {
+    const store = await open();
+    const limiter = store.createLimiter({ name: `limit${++counter}`, points: 2, durationSeconds: 60 });
+    expect(await limiter.consume('1.2.3.4')).toMatchObject({ allowed: true, limit: 2, remaining: 1 });
+    expect(await limiter.consume('1.2.3.4')).toMatchObject({ allowed: true, remaining: 0 });
+    const refused = await limiter.consume('1.2.3.4');
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(refused.resetMs).toBeGreaterThan(0);
+    expect(await limiter.consume('5.6.7.8')).toMatchObject({ allowed: true, remaining: 1 });
+    await limiter.release('1.2.3.4', 2);
+    expect(await limiter.consume('1.2.3.4')).toMatchObject({ allowed: true });
+    await store.close();
+  });
+});
+
+describe('expiry', () => {
+  it('treats an expired idempotency record or lock as free (memory, injected clock)', async () => {
+    let now = 0;
+    const store = createMemoryStore({ now: () => now });
+    expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
+    expect(await store.tryLock('l', 1_000)).toEqual(expect.any(String));
+    now = 1_000;
+    expect(await store.readIdempotency('k')).toBeUndefined();
+    expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
+    expect(await store.tryLock('l', 1_000)).toEqual(expect.any(String));
+  });
+
+  it('treats an expired idempotency record or lock as free (sqlite, injected clock)', async () => {
+    let now = 0;
+    const store = await createSqliteStore({ url: `file:${path.join(directory, 'expiry.db')}`, now: () => now });
+    expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
+    expect(await store.tryLock('l', 1_000)).toEqual(expect.any(String));
+    now = 999;
+    expect(await store.claimIdempotency('k', pending, 1_000)).toEqual(pending);
+    now = 1_000;
+    expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
+    expect(await store.tryLock('l', 1_000)).toEqual(expect.any(String));
+    await store.close();
+  });
+});
+
+describe('sqlite persistence and migrations', () => {
+  it('keeps conversations across a reopen and migrates a file once', async () => {
+    const url = `file:${path.join(directory, 'nested', 'dir', 'chat.db')}`;
+    const first = await createSqliteStore({ url });
+    await first.createConversation(conversation('conv_a', 'key␟s1'));
+    await first.appendMessages('conv_a', [
+      { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-01-01T00:00:01.000Z' },
+    ]);
+    await first.close();
+
+    const [second, third] = await Promise.all([createSqliteStore({ url }), createSqliteStore({ url })]);
+    expect((await second.findConversation('key␟s1'))?.id).toBe('conv_a');
+    expect(await third.listMessages('conv_a', 10)).toHaveLength(1);
+    await second.close();
+    await third.close();
+
+    const { createClient } = await import('@libsql/client');
+    const client = createClient({ url });
+    const versions = await client.execute('SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.rows.map((row) => Number(row['version']))).toEqual(
+      Array.from({ length: sqliteSchemaVersion }, (_, index) => index + 1),
+    );
+    client.close();
+  });
+});
+
+describe('openStore', () => {
+  it('opens each kind from its URL and refuses other schemes', async () => {
+    const memory = await openStore('memory:');
+    expect(memory.kind).toBe('memory');
+    const sqlite = await openStore(`file:${path.join(directory, 'open.db')}`);
+    expect(sqlite.kind).toBe('sqlite');
+    await sqlite.close();
+    const viaRedis = await openStore(redis.url);
+    expect(viaRedis.kind).toBe('redis');
+    await viaRedis.close();
+    await expect(openStore('postgres://localhost/db')).rejects.toThrow(
+      'The store URL must start with memory:, file:, libsql:, redis:// or rediss://',
+    );
+  });
+
+  it('fails to open a Redis that is not there', async () => {
+    await expect(createRedisStore({ url: 'redis://127.0.0.1:1' })).rejects.toThrow('Could not connect to Redis');
+  });
+});

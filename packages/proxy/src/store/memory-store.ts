@@ -1,0 +1,93 @@
+import type { ChainHandle, ChatStore, ConversationRecord, IdempotencyRecord, StoredMessage } from './chat-store';
+import { createMemoryLimiter } from './limiter';
+
+export interface MemoryStoreOptions {
+  /** The clock for record and lock expiry. @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * A store in this process's memory: for tests and a single short-lived instance. Nothing survives a
+ * restart, and nothing is shared between processes.
+ *
+ * @example
+ * const app = createProxy({ ...options, store: createMemoryStore() });
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
+  const now = options.now ?? Date.now;
+  const conversations = new Map<string, ConversationRecord>();
+  const scopes = new Map<string, string>();
+  const messages = new Map<string, StoredMessage[]>();
+  const idempotency = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
+  const locks = new Map<string, { token: string; expiresAt: number }>();
+
+  const liveIdempotency = (key: string) => {
+    const entry = idempotency.get(key);
+    if (entry && entry.expiresAt <= now()) {
+      idempotency.delete(key);
+      return undefined;
+    }
+    return entry?.record;
+  };
+
+  return {
+    kind: 'memory',
+    async findConversation(scope) {
+      const id = scopes.get(scope);
+      return id === undefined ? undefined : conversations.get(id);
+    },
+    async createConversation(record) {
+      const existing = scopes.get(record.scope);
+      if (existing !== undefined) return conversations.get(existing)!;
+      scopes.set(record.scope, record.id);
+      conversations.set(record.id, record);
+      return record;
+    },
+    async setChain(conversationId: string, chain: ChainHandle, updatedAt: string) {
+      const record = conversations.get(conversationId);
+      if (record) conversations.set(conversationId, { ...record, chain, updatedAt });
+    },
+    async appendMessages(conversationId, list) {
+      const stored = messages.get(conversationId) ?? [];
+      stored.push(...list);
+      messages.set(conversationId, stored);
+    },
+    async listMessages(conversationId, limit) {
+      const stored = messages.get(conversationId) ?? [];
+      return stored.slice(Math.max(0, stored.length - limit));
+    },
+    async claimIdempotency(key, record, ttlMs) {
+      const existing = liveIdempotency(key);
+      if (existing) return existing;
+      idempotency.set(key, { record, expiresAt: now() + ttlMs });
+      return undefined;
+    },
+    async readIdempotency(key) {
+      return liveIdempotency(key);
+    },
+    async finishIdempotency(key, record, ttlMs) {
+      idempotency.set(key, { record, expiresAt: now() + ttlMs });
+    },
+    async releaseIdempotency(key) {
+      idempotency.delete(key);
+    },
+    async tryLock(name, ttlMs) {
+      const held = locks.get(name);
+      if (held && held.expiresAt > now()) return undefined;
+      const token = crypto.randomUUID();
+      locks.set(name, { token, expiresAt: now() + ttlMs });
+      return token;
+    },
+    async unlock(name, token) {
+      if (locks.get(name)?.token === token) locks.delete(name);
+    },
+    createLimiter: createMemoryLimiter,
+    async close() {
+      conversations.clear();
+      scopes.clear();
+      messages.clear();
+      idempotency.clear();
+      locks.clear();
+    },
+  };
+}

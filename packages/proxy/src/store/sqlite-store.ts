@@ -1,0 +1,206 @@
+import type { Client, InArgs } from '@libsql/client';
+import type { ChainHandle, ChatStore, ConversationRecord, IdempotencyRecord, StoredMessage } from './chat-store';
+import { createMemoryLimiter } from './limiter';
+
+export interface SqliteStoreOptions {
+  /** A libsql URL: `file:./data/chat.db`, `:memory:`, or a remote libsql/Turso URL. */
+  readonly url: string;
+  /** For a remote libsql database. */
+  readonly authToken?: string;
+  /** The clock for record and lock expiry. @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * Schema migrations, applied in order, each once, recorded in `schema_migrations`. Append only:
+ * a released migration is never edited; a change is a new entry.
+ */
+const migrations: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE conversations (
+      id TEXT PRIMARY KEY,
+      scope TEXT NOT NULL UNIQUE,
+      chain TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      conversation_id TEXT NOT NULL REFERENCES conversations(id),
+      id TEXT NOT NULL,
+      role TEXT NOT NULL,
+      text TEXT NOT NULL,
+      status TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX messages_by_conversation ON messages (conversation_id, seq)`,
+    `CREATE TABLE idempotency (key TEXT PRIMARY KEY, record TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+    `CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+  ],
+];
+
+/** The schema version this code writes; {@link createSqliteStore} migrates an older file up to it. */
+export const sqliteSchemaVersion = migrations.length;
+
+/**
+ * A store in SQLite through `@libsql/client`: the embedded default (`file:./data/chat.db`). Survives
+ * restarts; several processes on one machine may share the file. Rate limits count in each process's
+ * memory (use Redis to share them).
+ *
+ * @example
+ * const store = await createSqliteStore({ url: 'file:./data/chat.db' });
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<ChatStore> {
+  const { createClient } = await import('@libsql/client');
+  await ensureDirectory(options.url);
+  const client = createClient({ url: options.url, ...(options.authToken ? { authToken: options.authToken } : {}) });
+  await migrate(client);
+  return sqliteStore(client, options.now ?? Date.now);
+}
+
+async function ensureDirectory(url: string): Promise<void> {
+  if (!url.startsWith('file:')) return;
+  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  const slash = path.lastIndexOf('/');
+  if (slash <= 0) return;
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.slice(0, slash), { recursive: true });
+}
+
+async function migrate(client: Client): Promise<void> {
+  await client.execute('PRAGMA busy_timeout = 5000');
+  await client.execute(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  for (let version = 1; version <= migrations.length; version++) {
+    // Each migration in its own write transaction that first re-reads the version: two processes
+    // starting on one file at once apply it once (SQLite serialises the writers).
+    const transaction = await client.transaction('write');
+    try {
+      const applied = await transaction.execute({
+        sql: 'SELECT 1 FROM schema_migrations WHERE version = ?',
+        args: [version],
+      });
+      if (applied.rows.length === 0) {
+        for (const sql of migrations[version - 1] ?? []) await transaction.execute(sql);
+        await transaction.execute({
+          sql: 'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
+          args: [version, new Date().toISOString()],
+        });
+      }
+      await transaction.commit();
+    } finally {
+      transaction.close();
+    }
+  }
+}
+
+function sqliteStore(client: Client, now: () => number): ChatStore {
+  const run = (sql: string, args: InArgs = []) => client.execute({ sql, args });
+
+  const readConversation = (row: Record<string, unknown> | undefined): ConversationRecord | undefined => {
+    if (!row) return undefined;
+    const chain = row['chain'];
+    return {
+      id: String(row['id']),
+      scope: String(row['scope']),
+      chain: typeof chain === 'string' ? (JSON.parse(chain) as ChainHandle) : undefined,
+      createdAt: String(row['created_at']),
+      updatedAt: String(row['updated_at']),
+    };
+  };
+
+  const liveIdempotency = async (key: string): Promise<IdempotencyRecord | undefined> => {
+    const result = await run('SELECT record FROM idempotency WHERE key = ? AND expires_at > ?', [key, now()]);
+    const record = result.rows[0]?.['record'];
+    return typeof record === 'string' ? (JSON.parse(record) as IdempotencyRecord) : undefined;
+  };
+
+  return {
+    kind: 'sqlite',
+    async findConversation(scope) {
+      const result = await run('SELECT * FROM conversations WHERE scope = ?', [scope]);
+      return readConversation(result.rows[0] as Record<string, unknown> | undefined);
+    },
+    async createConversation(record) {
+      await run(
+        'INSERT INTO conversations (id, scope, chain, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO NOTHING',
+        [record.id, record.scope, record.chain ? JSON.stringify(record.chain) : null, record.createdAt, record.updatedAt],
+      );
+      const result = await run('SELECT * FROM conversations WHERE scope = ?', [record.scope]);
+      return readConversation(result.rows[0] as Record<string, unknown> | undefined) ?? record;
+    },
+    async setChain(conversationId, chain, updatedAt) {
+      await run('UPDATE conversations SET chain = ?, updated_at = ? WHERE id = ?', [
+        JSON.stringify(chain),
+        updatedAt,
+        conversationId,
+      ]);
+    },
+    async appendMessages(conversationId, list) {
+      if (list.length === 0) return;
+      await client.batch(
+        list.map((message) => ({
+          sql: 'INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          args: [conversationId, message.id, message.role, message.text, message.status, message.createdAt],
+        })),
+        'write',
+      );
+    },
+    async listMessages(conversationId, limit) {
+      const result = await run(
+        'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC',
+        [conversationId, limit],
+      );
+      return result.rows.map(
+        (row): StoredMessage => ({
+          id: String(row['id']),
+          role: row['role'] as StoredMessage['role'],
+          text: String(row['text']),
+          status: row['status'] as StoredMessage['status'],
+          createdAt: String(row['created_at']),
+        }),
+      );
+    },
+    async claimIdempotency(key, record, ttlMs) {
+      const at = now();
+      // Inserts, or takes over an expired record; a live one is left alone (rowsAffected 0).
+      const result = await run(
+        `INSERT INTO idempotency (key, record, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at
+         WHERE idempotency.expires_at <= ?`,
+        [key, JSON.stringify(record), at + ttlMs, at],
+      );
+      if (result.rowsAffected === 1) return undefined;
+      return (await liveIdempotency(key)) ?? record;
+    },
+    readIdempotency: liveIdempotency,
+    async finishIdempotency(key, record, ttlMs) {
+      await run(
+        'INSERT INTO idempotency (key, record, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at',
+        [key, JSON.stringify(record), now() + ttlMs],
+      );
+    },
+    async releaseIdempotency(key) {
+      await run('DELETE FROM idempotency WHERE key = ?', [key]);
+    },
+    async tryLock(name, ttlMs) {
+      const at = now();
+      const token = crypto.randomUUID();
+      const result = await run(
+        `INSERT INTO locks (name, token, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET token = excluded.token, expires_at = excluded.expires_at
+         WHERE locks.expires_at <= ?`,
+        [name, token, at + ttlMs, at],
+      );
+      return result.rowsAffected === 1 ? token : undefined;
+    },
+    async unlock(name, token) {
+      await run('DELETE FROM locks WHERE name = ? AND token = ?', [name, token]);
+    },
+    createLimiter: createMemoryLimiter,
+    async close() {
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
+import type { ChatStore, IdempotencyRecord } from '../store/chat-store';
+import { errorEvent, type TurnEvent, type TurnEventSource } from './turn-event';
+
+/** The events that answer a retry of a finished turn: `start`, the whole text as one `delta`, then the end. */
+export function replayEvents(record: Extract<IdempotencyRecord, { state: 'finished' }>): TurnEvent[] {
+  const { conversationId, messageId, text } = record;
+  return [
+    { event: 'start', data: { conversationId, messageId } },
+    ...(text === '' ? [] : [{ event: 'delta', data: { text } } as const]),
+    record.status === 'failed'
+      ? errorEvent(record.errorCode ?? 'upstream_error')
+      : { event: 'done', data: { conversationId, message: text } },
+  ];
+}
+
+/** A source that replays a finished turn from the store. */
+export function replaySource(record: Extract<IdempotencyRecord, { state: 'finished' }>): TurnEventSource {
+  return (listener) => {
+    for (const event of replayEvents(record)) listener(event);
+    return () => undefined;
+  };
+}
+
+export interface PendingSourceOptions {
+  readonly store: ChatStore;
+  readonly key: string;
+  readonly record: Extract<IdempotencyRecord, { state: 'pending' }>;
+  readonly scheduler: Scheduler;
+  readonly now: () => number;
+  readonly pollMs: number;
+}
+
+/**
+ * A retry of a turn whose first attempt runs elsewhere (another instance, or a process that died): says
+ * `start` at once, then polls the store until the attempt finishes and replays it. The turn is never sent to
+ * Vapi a second time; if the attempt's lease runs out (its process died), or it was refused and released,
+ * the retry ends with `upstream_error` and the client may send the turn again.
+ */
+export function pendingSource(options: PendingSourceOptions): TurnEventSource {
+  const { store, key, record, scheduler, now, pollMs } = options;
+  return (listener) => {
+    let cancelled = false;
+    let timer: TimerHandle | undefined;
+    listener({ event: 'start', data: { conversationId: record.conversationId, messageId: record.messageId } });
+    const check = async () => {
+      if (cancelled) return;
+      const current = await store.readIdempotency(key).catch(() => record);
+      if (cancelled) return;
+      if (current?.state === 'finished') {
+        for (const event of replayEvents(current).slice(1)) listener(event);
+        return;
+      }
+      if (current === undefined || now() >= record.leaseExpiresAt) {
+        listener(errorEvent('upstream_error'));
+        return;
+      }
+      timer = scheduler.setTimeout(() => void check(), pollMs);
+    };
+    timer = scheduler.setTimeout(() => void check(), pollMs);
+    return () => {
+      cancelled = true;
+      scheduler.clearTimeout(timer);
+    };
+  };
+}

@@ -3,12 +3,14 @@ import type { ChatTransport } from './chat-transport';
 import { streamTurn } from './stream-turn';
 import {
   assertServerSide,
+  assistantFields,
   type AssistantOptions,
   defaultVapiBaseUrl,
   joinUrl,
   resolveFetch,
   type TransportOptions,
   turnInput,
+  vapiHeaders,
 } from './transport-options';
 
 export interface ResponsesTransportOptions extends TransportOptions, AssistantOptions {
@@ -33,26 +35,12 @@ export function responsesTransport(options: ResponsesTransportOptions): ChatTran
   const url = joinUrl(options.baseUrl ?? defaultVapiBaseUrl, '/chat/responses');
   const fetcher = resolveFetch(options);
   const stream = options.stream ?? true;
-  const headers = {
-    ...options.headers,
-    authorization: `Bearer ${options.apiKey}`,
-    ...(stream ? { accept: 'text/event-stream' } : {}),
-  };
-  const fixed = {
-    ...(options.assistantId === undefined ? {} : { assistantId: options.assistantId }),
-    ...(options.assistant === undefined ? {} : { assistant: options.assistant }),
-    ...(options.assistantOverrides === undefined ? {} : { assistantOverrides: options.assistantOverrides }),
-  };
+  const headers = vapiHeaders(options.headers, options.apiKey, stream);
+  const assistant = assistantFields(options);
 
   return {
     sendTurn(request) {
-      const previousChatId = request.chain.chatId;
-      const body = {
-        ...fixed,
-        input: turnInput(request),
-        stream,
-        ...(previousChatId === undefined ? {} : { previousChatId }),
-      };
+      const body = { ...assistant, previousChatId: request.chain.chatId, input: turnInput(request), stream };
       return streamTurn(
         { url, headers, body, signal: request.signal, fetch: fetcher },
         'vapi-responses',

@@ -31,6 +31,27 @@ export interface AssistantOptions {
 /** Vapi's API. */
 export const defaultVapiBaseUrl = 'https://api.vapi.ai';
 
+/**
+ * Headers for a call to Vapi: the Bearer key, and `Accept: text/event-stream` when streaming.
+ * The caller's extra headers come first, so they cannot replace the key.
+ */
+export function vapiHeaders(
+  extra: Readonly<Record<string, string>> | undefined,
+  key: string,
+  stream: boolean,
+): Record<string, string> {
+  return { ...extra, authorization: `Bearer ${key}`, ...(stream ? { accept: 'text/event-stream' } : {}) };
+}
+
+/** The assistant fields of a request body. Undefined ones vanish in `JSON.stringify`. */
+export function assistantFields(options: AssistantOptions): AssistantOptions {
+  return {
+    assistantId: options.assistantId,
+    assistant: options.assistant,
+    assistantOverrides: options.assistantOverrides,
+  };
+}
+
 /** `input` for a turn: the text alone, or, with prior context (a greeting), a message list ending with it. */
 export function turnInput(request: ChatTurnRequest): string | VapiInputMessage[] {
   if (!request.context?.length) return request.text;

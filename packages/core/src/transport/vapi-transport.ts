@@ -1,20 +1,22 @@
-import { eventsFromVapiChat } from '../protocol/json-reply-events';
-import type { ChatEvent } from '../protocol/chat-event';
-import type { VapiCreateChatRequest } from '../protocol/vapi-chat';
-import type { ChatTransport, ChatTurnRequest } from './chat-transport';
-import { postJson, streamTurn } from './stream-turn';
-import { errorFromResponse } from './error-from-response';
-import { parseJsonObject, stringField } from '../protocol/parse-json';
 import { ProtocolError } from '../errors/protocol-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
+import type { ChatEvent } from '../protocol/chat-event';
+import { eventsFromVapiChat } from '../protocol/json-reply-events';
+import { parseJsonObject, stringField } from '../protocol/parse-json';
+import type { VapiCreateChatRequest } from '../protocol/vapi-chat';
+import type { ChatTransport, ChatTurnRequest } from './chat-transport';
+import { errorFromResponse } from './error-from-response';
+import { postJson, streamTurn } from './stream-turn';
 import {
   assertServerSide,
+  assistantFields,
   type AssistantOptions,
   defaultVapiBaseUrl,
   joinUrl,
   resolveFetch,
   type TransportOptions,
   turnInput,
+  vapiHeaders,
 } from './transport-options';
 
 export interface VapiTransportOptions extends TransportOptions, AssistantOptions {
@@ -48,11 +50,7 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
   const fetcher = resolveFetch(options);
   const stream = options.stream ?? true;
   const chaining = options.chaining ?? 'previous-chat';
-  const headers = {
-    ...options.headers,
-    authorization: `Bearer ${options.apiKey}`,
-    ...(stream ? { accept: 'text/event-stream' } : {}),
-  };
+  const headers = vapiHeaders(options.headers, options.apiKey, stream);
 
   const chatTurn = (
     request: ChatTurnRequest,
@@ -70,11 +68,7 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
       eventsFromVapiChat,
     );
 
-  const assistant = {
-    ...(options.assistantId === undefined ? {} : { assistantId: options.assistantId }),
-    ...(options.assistant === undefined ? {} : { assistant: options.assistant }),
-    ...(options.assistantOverrides === undefined ? {} : { assistantOverrides: options.assistantOverrides }),
-  };
+  const assistant = assistantFields(options);
 
   /** `POST /session` with the configured assistant; the new session's id, or why there is none. */
   async function createSession(signal: AbortSignal | undefined): Promise<string | VapiChatError> {
@@ -116,8 +110,7 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
   return {
     sendTurn(request) {
       if (chaining === 'session') return sessionTurn(request);
-      const previousChatId = request.chain.chatId;
-      return chatTurn(request, { ...assistant, ...(previousChatId === undefined ? {} : { previousChatId }) });
+      return chatTurn(request, { ...assistant, previousChatId: request.chain.chatId });
     },
   };
 }

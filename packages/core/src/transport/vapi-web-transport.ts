@@ -1,7 +1,7 @@
+import { VapiChatError } from '../errors/vapi-chat-error';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
 import type { VapiAssistantOverrides } from '../protocol/vapi-chat';
 import type { ChatTransport } from './chat-transport';
-import { VapiChatError } from '../errors/vapi-chat-error';
 import { errorFromResponse } from './error-from-response';
 import { postJson, streamTurn } from './stream-turn';
 import {
@@ -10,6 +10,7 @@ import {
   resolveFetch,
   type TransportOptions,
   turnInput,
+  vapiHeaders,
 } from './transport-options';
 
 export interface VapiWebTransportOptions extends TransportOptions {
@@ -37,28 +38,16 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
   const url = joinUrl(baseUrl, '/chat/web');
   const fetcher = resolveFetch(options);
   const stream = options.stream ?? true;
-  const headers = {
-    ...options.headers,
-    authorization: `Bearer ${options.publicKey}`,
-    ...(stream ? { accept: 'text/event-stream' } : {}),
-  };
+  const headers = vapiHeaders(options.headers, options.publicKey, stream);
   const fixed = {
     assistantId: options.assistantId,
-    ...(options.assistantOverrides === undefined ? {} : { assistantOverrides: options.assistantOverrides }),
-    ...(options.sessionExpirationSeconds === undefined
-      ? {}
-      : { sessionExpirationSeconds: options.sessionExpirationSeconds }),
+    assistantOverrides: options.assistantOverrides,
+    sessionExpirationSeconds: options.sessionExpirationSeconds,
   };
 
   return {
     sendTurn(request) {
-      const { sessionId } = request.chain;
-      const body = {
-        ...fixed,
-        input: turnInput(request),
-        stream,
-        ...(sessionId === undefined ? {} : { sessionId }),
-      };
+      const body = { ...fixed, sessionId: request.chain.sessionId, input: turnInput(request), stream };
       return streamTurn(
         { url, headers, body, signal: request.signal, fetch: fetcher },
         'vapi-chat',
@@ -78,7 +67,7 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
       };
       const response = await postJson({
         url,
-        headers: { ...options.headers, authorization: headers.authorization },
+        headers: vapiHeaders(options.headers, options.publicKey, false),
         body,
         signal: endOptions.signal,
         fetch: fetcher,

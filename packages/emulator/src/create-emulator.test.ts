@@ -31,6 +31,20 @@ describe('createEmulator', () => {
     );
   });
 
+  it('can stand in for the global fetch, with a URL and an init', async () => {
+    const emulator = createEmulator();
+    const upstream: typeof fetch = emulator.fetch;
+    const response = await upstream('https://api.vapi.ai/chat', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ assistantId: defaultAssistantId, input: 'My name is Alice' }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { output: { content: string }[] }).output[0]!.content).toBe(
+      'Nice to meet you, Alice! How can I help you with TechFlow today?',
+    );
+  });
+
   it('keeps two emulators apart and forgets everything on reset', async () => {
     const first = createEmulator();
     const second = createEmulator();

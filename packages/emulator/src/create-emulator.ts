@@ -26,8 +26,11 @@ import { GenerationTracker } from './stream/generation-tracker';
 export interface Emulator {
   /** The Hono app: mount it, or call `app.request(path, init)` in tests. */
   readonly app: Hono<EmulatorEnv>;
-  /** A web-standard handler, to inject as an upstream `fetch` (no port, no network). */
-  readonly fetch: (request: Request) => Promise<Response>;
+  /**
+   * A drop-in for the global `fetch`, to inject as an upstream (no port, no network). Only the
+   * path and query of the URL matter, so `https://api.vapi.ai/chat` reaches `POST /chat`.
+   */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** The options with their defaults applied (keys, assistants, switches). */
   readonly options: ResolvedEmulatorOptions;
   /** How many requests still have timed work running (latency waits, open streams). */
@@ -76,7 +79,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   return {
     app,
-    fetch: async (request) => app.fetch(request),
+    fetch: async (input, init) =>
+      app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init)),
     options: resolved,
     activeGenerations: () => tracker.active,
     reset: () => {

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 // Workspace packages resolve to their `src/` through this export condition, so tests never need a build.
 const sourceCondition = '@vapi-chat-kit/source';

@@ -92,6 +92,8 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     const address = c.get('clientAddress');
     const slot = await streamLimiter.consume(address);
     if (!slot.allowed) {
+      // A refused attempt opened nothing: give back the point it counted, or the slot would stay taken.
+      await streamLimiter.release(address);
       const response = errorResponse(c, 429, errorText.tooManyRequests, {
         code: 'too_many_streams',
         retryAfter: busyStreamsRetryAfterSeconds,

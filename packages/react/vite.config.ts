@@ -8,7 +8,13 @@ export default defineConfig({
     minify: false,
     target: 'es2022',
     rolldownOptions: {
-      external: [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^zustand(\/.*)?$/, /^@tanstack\//, /^@vapi-chat-kit\//],
+      external: [
+        /^react(\/.*)?$/,
+        /^react-dom(\/.*)?$/,
+        /^zustand(\/.*)?$/,
+        /^@tanstack\//,
+        /^@vapi-chat-kit\//,
+      ],
     },
   },
 });

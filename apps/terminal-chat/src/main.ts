@@ -47,7 +47,9 @@ async function ask(text: string): Promise<void> {
   if (status === 'error' && error) process.stdout.write(dim(`(${error.code}: ${error.message})\n`));
 }
 
-console.log(dim(`Talking to the proxy at ${values.proxy}. Type a question; an empty line or Ctrl+D quits.\n`));
+console.log(
+  dim(`Talking to the proxy at ${values.proxy}. Type a question; an empty line or Ctrl+D quits.\n`),
+);
 console.log(`${bold('assistant ›')} ${store.getState().messages[0]?.text ?? ''}\n`);
 
 if (values.say?.length) {

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { parseCliConfig } from './cli/cli-config';
+import { startProxyServer } from './cli';
+import { eventsOf } from './test-support/sse-events';
+
+const packageDirectory = path.resolve(import.meta.dirname, '..');
+const tsx = path.resolve(packageDirectory, '../../node_modules/.bin/tsx');
+
+function cliEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of ['VAPI_API_KEY', 'VAPI_ASSISTANT_ID', 'VAPI_BASE_URL', 'CHAT_STORE_URL', 'WIDGET_KEYS', 'PORT', 'HOST']) {
+    if (!(name in extra)) delete env[name];
+  }
+  return env;
+}
+
+describe('startProxyServer', () => {
+  it('serves the demo with zero configuration: emulator upstream and the demo key from localhost', async () => {
+    const result = parseCliConfig(['--port', '0', '--store', 'memory:'], {});
+    if (!result.ok || !('config' in result)) throw new Error('config refused');
+    const server = await startProxyServer(result.config, () => undefined);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.notes).toEqual([
+        'Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)',
+        'Widget key: demo-widget-key (demo; origins http://localhost:* http://127.0.0.1:* http://[::1]:*)',
+        'Store: memory:',
+      ]);
+      const response = await fetch(`${server.url}/v1/chat/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'demo-widget-key', origin: 'http://localhost:5173' },
+        body: JSON.stringify({ sessionId: 'demo-1', message: 'My name is Alice' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      const events = eventsOf(await response.text());
+      expect(events[0]![0]).toBe('start');
+      expect(events.at(-1)).toEqual(['done', { conversationId: events[0]![1]['conversationId'], message: expect.stringContaining('Nice to meet you, Alice!') as unknown }]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('vapi-chat-proxy', () => {
+  it('prints "Listening on http://HOST:PORT" first, then says the emulator is the upstream', async () => {
+    const child = spawn(tsx, ['--conditions=@vapi-chat-kit/source', 'src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--store', 'memory:'], {
+      cwd: packageDirectory,
+      env: cliEnvironment({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const lines: string[] = [];
+    const reader = createInterface({ input: child.stdout });
+    for await (const line of reader) {
+      lines.push(line);
+      if (lines.length === 4) break;
+    }
+    child.kill('SIGTERM');
+    await exited;
+    expect(lines[0]).toMatch(/^Listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[1]).toBe('Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)');
+    expect(lines[2]).toContain('Widget key: demo-widget-key');
+    expect(lines[3]).toBe('Store: memory:');
+  });
+
+  it('refuses to start on a bad setting, naming it, with exit code 2', async () => {
+    const child = spawn(tsx, ['--conditions=@vapi-chat-kit/source', 'src/cli.ts'], {
+      cwd: packageDirectory,
+      env: cliEnvironment({ VAPI_API_KEY: 'sk-test-private', WIDGET_KEYS: 'wk_site_key=https://a.example' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('Configuration error: VAPI_ASSISTANT_ID is required when VAPI_API_KEY is set');
+  });
+});

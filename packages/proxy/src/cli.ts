@@ -1,0 +1,149 @@
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { cliUsage, parseCliConfig, type CliConfig } from './cli/cli-config';
+import { createProxy } from './create-proxy';
+import { jsonLineLogger, type ProxyLogger } from './logging/logger';
+import type { UpstreamOptions } from './proxy-options';
+import type { ChatStore } from './store/chat-store';
+import { openStore } from './store/open-store';
+
+/** A running proxy server. */
+export interface ProxyServer {
+  /** `http://HOST:PORT`, with the port actually bound. */
+  readonly url: string;
+  readonly port: number;
+  /** What the CLI prints after the `Listening on` line: upstream, widget key, store. */
+  readonly notes: readonly string[];
+  /** Stops listening, drops open connections and closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the proxy on a Node HTTP server from a {@link CliConfig}. Without a Vapi key the Vapi emulator runs
+ * in this process as the upstream (imported here only, so the app factory never depends on it).
+ * `@hono/node-server` is used only in this file, so `createProxy` stays runtime-neutral.
+ *
+ * @example
+ * const server = await startProxyServer({ ...config, port: 0 });
+ * await server.close();
+ */
+export async function startProxyServer(config: CliConfig, logger: ProxyLogger = jsonLineLogger): Promise<ProxyServer> {
+  const notes: string[] = [];
+  let upstream: UpstreamOptions;
+  if (config.vapi) {
+    upstream = { ...config.vapi, chain: config.chain, variableValues: config.variableValues };
+    notes.push(`Upstream: Vapi at ${config.vapi.baseUrl ?? 'https://api.vapi.ai'}, assistant ${config.vapi.assistantId}`);
+  } else {
+    const { createEmulator, defaultAssistantId, defaultPrivateKey } = await import('@vapi-chat-kit/emulator');
+    const emulator = createEmulator({ deltaDelayMs: 15 });
+    upstream = {
+      apiKey: defaultPrivateKey,
+      assistantId: defaultAssistantId,
+      baseUrl: 'http://emulator.invalid',
+      fetch: ((input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init))) as typeof fetch,
+      chain: config.chain,
+      variableValues: config.variableValues,
+    };
+    notes.push('Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)');
+  }
+  if (config.demoKey) {
+    notes.push(`Widget key: ${config.widgetKeys[0]!.key} (demo; origins ${config.widgetKeys[0]!.allowedOrigins.join(' ')})`);
+  } else {
+    notes.push(`Widget keys: ${config.widgetKeys.length}`);
+  }
+  notes.push(`Store: ${describeStore(config.storeUrl)}`);
+
+  let store: ChatStore;
+  try {
+    store = await openStore(config.storeUrl);
+  } catch (cause) {
+    throw new Error(`CHAT_STORE_URL: could not open the store (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
+  const app = createProxy({
+    upstream,
+    widgetKeys: config.widgetKeys,
+    store,
+    limits: config.limits,
+    trustedProxies: config.trustedProxies,
+    basePath: config.basePath,
+    logger,
+    logMessageText: config.logMessageText,
+  });
+
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        notes,
+        close: () =>
+          new Promise<void>((done) => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => {
+              void store.close().finally(done);
+            });
+          }),
+      });
+    });
+    server.once('error', (error) => {
+      void store.close();
+      reject(error);
+    });
+  });
+}
+
+/** The store URL without a password, for the start-up line. */
+function describeStore(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+/**
+ * The `vapi-chat-proxy` command: reads flags and environment, refuses to start on a bad setting (naming it,
+ * exit code 2), prints `Listening on http://HOST:PORT` as its first line, and stops on SIGINT/SIGTERM.
+ *
+ * @example
+ * await runCli(['--port', '8787', '--host', '127.0.0.1'], process.env);
+ */
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<ProxyServer | undefined> {
+  const result = parseCliConfig(argv, env);
+  if (!result.ok) {
+    console.error(`Configuration error: ${result.setting} ${result.message}`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  if ('help' in result) {
+    console.log(cliUsage);
+    return undefined;
+  }
+  let server: ProxyServer;
+  try {
+    server = await startProxyServer(result.config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+    return undefined;
+  }
+  console.log(`Listening on ${server.url}`);
+  for (const note of server.notes) console.log(note);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) void runCli(process.argv.slice(2), process.env);

@@ -1,0 +1,265 @@
+import { parseArgs } from 'node:util';
+import { createAddressMatcher } from '../middleware/client-address/address-matcher';
+import type { LimitOptions, WidgetKeyConfig } from '../proxy-options';
+
+/** The widget key the CLI uses when none is configured and the emulator is the upstream (the demo). */
+export const demoWidgetKey = 'demo-widget-key';
+/** Origins the demo key allows: any local dev server. */
+export const demoOrigins: readonly string[] = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+export const defaultStoreUrl = 'file:./data/chat.db';
+export const defaultPort = 8787;
+export const defaultHost = '127.0.0.1';
+
+/** The CLI's settings, from flags over environment over defaults. */
+export interface CliConfig {
+  readonly port: number;
+  readonly host: string;
+  /** `undefined`: no `VAPI_API_KEY`, so the in-process emulator is the upstream. */
+  readonly vapi: { readonly apiKey: string; readonly assistantId: string; readonly baseUrl: string | undefined } | undefined;
+  readonly chain: 'previous-chat' | 'session';
+  readonly variableValues: Readonly<Record<string, string | number | boolean>> | undefined;
+  readonly storeUrl: string;
+  readonly widgetKeys: readonly WidgetKeyConfig[];
+  /** Whether `widgetKeys` is the built-in demo key. */
+  readonly demoKey: boolean;
+  readonly trustedProxies: readonly string[];
+  readonly limits: LimitOptions;
+  readonly basePath: string;
+  readonly logMessageText: boolean;
+}
+
+export type CliConfigResult =
+  | { readonly ok: true; readonly config: CliConfig }
+  | { readonly ok: true; readonly help: true }
+  | { readonly ok: false; readonly setting: string; readonly message: string };
+
+/** The `--help` text. */
+export const cliUsage = `Usage: vapi-chat-proxy [options]
+
+Keeps Vapi's private key on the server: browsers call this proxy with a public widget key.
+Every flag has an environment variable; a flag wins.
+
+  --port <n>                 PORT                      default ${defaultPort} (0 = any free port)
+  --host <address>           HOST                      default ${defaultHost}
+                             VAPI_API_KEY              Vapi private key (environment only). Unset: the
+                                                       in-process emulator is the upstream (offline demo)
+  --assistant-id <id>        VAPI_ASSISTANT_ID         required with VAPI_API_KEY
+  --vapi-base-url <url>      VAPI_BASE_URL             default https://api.vapi.ai
+  --chain <mode>             VAPI_CHAIN                previous-chat (default) or session
+                             VAPI_VARIABLE_VALUES      JSON object sent as assistantOverrides.variableValues
+  --store <url>              CHAT_STORE_URL            memory:, file:./data/chat.db (default), redis://host:6379
+  --widget-key <key=origins> WIDGET_KEYS               key=origin,origin (flag repeats; env separates keys by ;)
+                                                       origins: https://site.example, http://localhost:*, *
+  --trust-proxy <list>       TRUSTED_PROXIES           comma list of IPs, CIDRs, loopback, private
+  --rate-limit <n>           RATE_LIMIT_REQUESTS       requests per window and client, default 60
+  --rate-limit-window <s>    RATE_LIMIT_WINDOW_SECONDS default 60
+  --max-streams <n>          MAX_CONCURRENT_STREAMS    open turns per client, default 4
+  --max-body-bytes <n>       MAX_BODY_BYTES            default 32768
+  --max-turn-seconds <n>     MAX_TURN_SECONDS          default 120
+  --ping-seconds <n>         PING_INTERVAL_SECONDS     default 15
+  --base-path <path>         BASE_PATH                 mount under a prefix, e.g. /api
+  --log-message-text         LOG_MESSAGE_TEXT=1        put message text in logs (debugging only)
+  --help
+`;
+
+class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function integer(value: string | undefined, setting: string, min: number, max: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+/** Parses `key=origin,origin` entries. */
+export function parseWidgetKeys(entries: readonly string[], setting: string): WidgetKeyConfig[] {
+  return entries.map((entry) => {
+    const separator = entry.indexOf('=');
+    const key = entry.slice(0, separator).trim();
+    const origins = entry
+      .slice(separator + 1)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
+    if (separator <= 0 || key === '' || origins.length === 0) {
+      throw new ConfigError(setting, 'each widget key must look like key=https://site.example,http://localhost:*');
+    }
+    if (key.length < 8) throw new ConfigError(setting, 'a widget key must be at least 8 characters');
+    for (const origin of origins) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new ConfigError(setting, `not an origin: ${origin} (scheme://host[:port], no path)`);
+      }
+    }
+    return { key, allowedOrigins: origins };
+  });
+}
+
+function variableValues(text: string | undefined): CliConfig['variableValues'] {
+  if (text === undefined || text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError('VAPI_VARIABLE_VALUES', 'must be a JSON object');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError('VAPI_VARIABLE_VALUES', 'must be a JSON object');
+  }
+  for (const item of Object.values(value)) {
+    if (!['string', 'number', 'boolean'].includes(typeof item)) {
+      throw new ConfigError('VAPI_VARIABLE_VALUES', 'values must be strings, numbers or booleans');
+    }
+  }
+  return value as Record<string, string | number | boolean>;
+}
+
+/**
+ * Reads the CLI's configuration from flags and environment, checking each setting. A bad setting is
+ * returned with its name, so the CLI can refuse to start and say which.
+ *
+ * @example
+ * const result = parseCliConfig(process.argv.slice(2), process.env);
+ * if (!result.ok) console.error(`${result.setting}: ${result.message}`);
+ */
+export function parseCliConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliConfigResult {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'assistant-id': { type: 'string' },
+        'vapi-base-url': { type: 'string' },
+        chain: { type: 'string' },
+        store: { type: 'string' },
+        'widget-key': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'rate-limit-window': { type: 'string' },
+        'max-streams': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'max-turn-seconds': { type: 'string' },
+        'ping-seconds': { type: 'string' },
+        'base-path': { type: 'string' },
+        'log-message-text': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return { ok: false, setting: 'arguments', message: error instanceof Error ? error.message : String(error) };
+  }
+  const flags = parsed.values;
+  if (flags.help) return { ok: true, help: true };
+
+  // The flag's name, or the variable's, for messages: whichever the user actually set.
+  const pick = (flag: keyof typeof flags, variable: string): [string | undefined, string] => {
+    const value = flags[flag];
+    if (typeof value === 'string') return [value, `--${flag}`];
+    return [env[variable], variable];
+  };
+
+  try {
+    const [portText, portSetting] = pick('port', 'PORT');
+    const port = integer(portText, portSetting, 0, 65535) ?? defaultPort;
+    const [hostText] = pick('host', 'HOST');
+    const host = hostText?.trim() || defaultHost;
+
+    const apiKey = env['VAPI_API_KEY']?.trim() || undefined;
+    const [assistantId, assistantSetting] = pick('assistant-id', 'VAPI_ASSISTANT_ID');
+    const [baseUrl, baseUrlSetting] = pick('vapi-base-url', 'VAPI_BASE_URL');
+    if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new ConfigError(baseUrlSetting, 'must be an http(s) URL');
+    if (!apiKey && baseUrl) {
+      throw new ConfigError('VAPI_API_KEY', `is required when ${baseUrlSetting} is set`);
+    }
+    if (apiKey && !assistantId?.trim()) {
+      throw new ConfigError(assistantSetting, 'is required when VAPI_API_KEY is set');
+    }
+
+    const [chainText, chainSetting] = pick('chain', 'VAPI_CHAIN');
+    const chain = chainText?.trim() || 'previous-chat';
+    if (chain !== 'previous-chat' && chain !== 'session') {
+      throw new ConfigError(chainSetting, 'must be previous-chat or session');
+    }
+
+    const [storeText, storeSetting] = pick('store', 'CHAT_STORE_URL');
+    const storeUrl = storeText?.trim() || defaultStoreUrl;
+    if (!/^(memory:$|file:|libsql:|redis:\/\/|rediss:\/\/)/.test(storeUrl)) {
+      throw new ConfigError(storeSetting, 'must start with memory:, file:, libsql:, redis:// or rediss://');
+    }
+
+    const keyFlags = flags['widget-key'];
+    const keyEntries = keyFlags?.length
+      ? { entries: keyFlags, setting: '--widget-key' }
+      : { entries: (env['WIDGET_KEYS'] ?? '').split(';').map((entry) => entry.trim()).filter((entry) => entry !== ''), setting: 'WIDGET_KEYS' };
+    let widgetKeys = parseWidgetKeys(keyEntries.entries, keyEntries.setting);
+    const demoKey = widgetKeys.length === 0;
+    if (demoKey) {
+      // With a real Vapi key, a built-in public key would let anyone spend the account: refuse.
+      if (apiKey) throw new ConfigError('WIDGET_KEYS', 'at least one widget key is required when VAPI_API_KEY is set');
+      widgetKeys = [{ key: demoWidgetKey, allowedOrigins: demoOrigins }];
+    }
+
+    const [proxiesText, proxiesSetting] = pick('trust-proxy', 'TRUSTED_PROXIES');
+    const trustedProxies = (proxiesText ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+    try {
+      createAddressMatcher(trustedProxies);
+    } catch (error) {
+      throw new ConfigError(proxiesSetting, error instanceof Error ? error.message : String(error));
+    }
+
+    const limit = (flag: keyof typeof flags, variable: string, min: number, max: number) => {
+      const [text, setting] = pick(flag, variable);
+      return integer(text, setting, min, max);
+    };
+    const turnSeconds = limit('max-turn-seconds', 'MAX_TURN_SECONDS', 1, 3600);
+    const pingSeconds = limit('ping-seconds', 'PING_INTERVAL_SECONDS', 1, 3600);
+    const limits: LimitOptions = Object.fromEntries(
+      Object.entries({
+        requests: limit('rate-limit', 'RATE_LIMIT_REQUESTS', 1, 1_000_000),
+        windowSeconds: limit('rate-limit-window', 'RATE_LIMIT_WINDOW_SECONDS', 1, 86_400),
+        concurrentStreams: limit('max-streams', 'MAX_CONCURRENT_STREAMS', 1, 10_000),
+        bodyBytes: limit('max-body-bytes', 'MAX_BODY_BYTES', 1024, 10 * 1024 * 1024),
+        turnDurationMs: turnSeconds === undefined ? undefined : turnSeconds * 1000,
+        pingIntervalMs: pingSeconds === undefined ? undefined : pingSeconds * 1000,
+      }).filter(([, value]) => value !== undefined),
+    );
+
+    const [basePathText, basePathSetting] = pick('base-path', 'BASE_PATH');
+    const basePath = (basePathText ?? '').trim().replace(/\/+$/, '');
+    if (basePath !== '' && !/^\/[A-Za-z0-9._~\-/]*$/.test(basePath)) {
+      throw new ConfigError(basePathSetting, 'must be a path such as /api');
+    }
+
+    return {
+      ok: true,
+      config: {
+        port,
+        host,
+        vapi: apiKey ? { apiKey, assistantId: assistantId!.trim(), baseUrl: baseUrl || undefined } : undefined,
+        chain,
+        variableValues: variableValues(env['VAPI_VARIABLE_VALUES']),
+        storeUrl,
+        widgetKeys,
+        demoKey,
+        trustedProxies,
+        limits,
+        basePath,
+        logMessageText: flags['log-message-text'] === true || env['LOG_MESSAGE_TEXT'] === '1',
+      },
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, setting: error.setting, message: error.message };
+    throw error;
+  }
+}

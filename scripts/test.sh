@@ -19,9 +19,17 @@ pnpm exec prettier --check . --log-level warn
 
 step "build"
 pnpm run -s build
+# Each package as its users get it: a valid package.json (publint) and types that resolve under
+# node16/nodenext and bundler resolution (are-the-types-wrong; ESM only, so CommonJS rows are ignored).
 for package in packages/*/; do
   pnpm exec publint --strict "$package" | grep -v '^Running publint\|^Packing files\|^Linting'
+  if ! report=$(pnpm exec attw --pack "$package" --profile esm-only --format ascii 2>&1); then
+    echo "$report" >&2
+    echo "✗ attw: the types of $package do not resolve" >&2
+    exit 1
+  fi
 done
+echo "packages: publint and attw pass for $(ls -d packages/*/ | wc -l) packages"
 
 step "tests"
 results=.vitest-results.json

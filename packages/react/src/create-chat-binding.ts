@@ -1,0 +1,307 @@
+import {
+  createChatStore,
+  type ChatMessage,
+  type ChatSnapshot,
+  type ChatStore,
+  type ChatStoreState,
+  type CreateChatStoreOptions,
+  type VapiChatError,
+} from '@vapi-chat-kit/core';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { fromChatSnapshotJson, toChatSnapshotJson, type ChatSnapshotJson } from './chat-snapshot-json';
+import {
+  createMemoryStorage,
+  resolveChatStorage,
+  type ChatStorage,
+  type ChatStorageOption,
+} from './chat-storage';
+import { createFrameBatchedStore, type FrameBatchedStore } from './create-frame-batched-store';
+import { animationFrameScheduler, type FrameScheduler } from './frame-scheduler';
+
+/**
+ * The part of `BroadcastChannel` a chat uses to keep tabs in step. Inject one in tests.
+ *
+ * @example
+ * const channel: ChatChannel = new BroadcastChannel('vapi-chat-kit:support');
+ */
+export interface ChatChannel {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+/**
+ * Options of one chat: the store's options (transport, greeting, rate limit…) plus where it is kept.
+ *
+ * @example
+ * const options: ChatOptions = { transport, chatId: 'support', storage: 'local', greeting: 'Hi!' };
+ */
+export interface ChatOptions extends Omit<
+  CreateChatStoreOptions,
+  'messages' | 'chain' | 'chainsBeforeTurn' | 'onFinish' | 'onError'
+> {
+  /** Names the chat: components with the same id (under one `ChatProvider`) share it. @default 'default' */
+  readonly chatId?: string | undefined;
+  /** Where the transcript and chain are kept across reloads; nothing is kept without it. */
+  readonly storage?: ChatStorageOption | undefined;
+  /** The storage key and channel name. @default `vapi-chat-kit:${chatId}` */
+  readonly storageKey?: string | undefined;
+  /** Keep tabs of this chat in step (BroadcastChannel). @default true with `storage: 'local'` */
+  readonly syncTabs?: boolean | undefined;
+  /** Opens the tab channel. @default `new BroadcastChannel(name)` where it exists */
+  readonly createChannel?: ((name: string) => ChatChannel | undefined) | undefined;
+  /** When React hears of store changes. @default {@link animationFrameScheduler} */
+  readonly scheduleFrame?: FrameScheduler | undefined;
+}
+
+/**
+ * Callbacks a component registers on a chat; every registered set is called.
+ *
+ * @example
+ * binding.addCallbacks({ onFinish: (message) => analytics.track('reply', message.id) });
+ */
+export interface ChatCallbacks {
+  readonly onFinish?: ((message: ChatMessage) => void) | undefined;
+  readonly onError?: ((error: VapiChatError) => void) | undefined;
+}
+
+/**
+ * What other tabs of the chat are doing.
+ *
+ * @example
+ * const { busyElsewhere } = binding.tabs.getState();
+ */
+export interface ChatTabState {
+  /** Another tab has a turn in flight: this tab cannot send until it settles. */
+  readonly busyElsewhere: boolean;
+}
+
+/**
+ * The intents a UI sends, guarded so that a tab cannot send while another tab's turn is in flight.
+ * Their identities never change for a chat.
+ *
+ * @example
+ * const { send } = binding.actions;
+ * void send('Hello');
+ */
+export interface ChatActions {
+  readonly send: (text: string) => Promise<void>;
+  readonly stop: () => void;
+  readonly retry: (messageId: string) => Promise<void>;
+  readonly regenerate: () => Promise<void>;
+  readonly reset: () => void;
+  readonly restore: (snapshot: ChatSnapshot) => void;
+  readonly endConversation: () => Promise<void>;
+}
+
+/**
+ * One chat as React sees it: the core store, a frame-batched view of it, the tab state, guarded
+ * actions, persistence and tab sync. Made once per chat (per chatId under a provider).
+ *
+ * @example
+ * const binding = createChatBinding({ transport, chatId: 'support', storage: 'local' });
+ * const disconnect = binding.connect();
+ */
+export interface ChatBinding {
+  readonly chatId: string;
+  readonly store: ChatStore;
+  readonly view: FrameBatchedStore<ChatStoreState>;
+  readonly tabs: StoreApi<ChatTabState>;
+  readonly actions: ChatActions;
+  /** Starts tab sync while someone uses the chat; returns the matching disconnect (reference counted). */
+  readonly connect: () => () => void;
+  readonly addCallbacks: (callbacks: { readonly current: ChatCallbacks }) => () => void;
+}
+
+type TabMessage =
+  | { readonly type: 'hello'; readonly from: string }
+  | {
+      readonly type: 'snapshot';
+      readonly from: string;
+      readonly busy: boolean;
+      readonly snapshot: ChatSnapshotJson;
+    };
+
+/**
+ * Creates a {@link ChatBinding}. Touches no browser global until `connect()` (from an effect), except
+ * reading `storage`, which on a server holds nothing.
+ *
+ * @example
+ * const binding = createChatBinding({ transport: proxyTransport({ baseUrl: '/api' }), storage: 'session' });
+ */
+export function createChatBinding(
+  options: ChatOptions,
+  memoryStorage: () => ChatStorage = createMemoryStorage,
+): ChatBinding {
+  const chatId = options.chatId ?? 'default';
+  const key = options.storageKey ?? `vapi-chat-kit:${chatId}`;
+  const storage =
+    options.storage === undefined ? undefined : resolveChatStorage(options.storage, memoryStorage);
+  const callbacks = new Set<{ readonly current: ChatCallbacks }>();
+  const store = createChatStore({
+    ...options,
+    onFinish: (message) => {
+      for (const callback of callbacks) callback.current.onFinish?.(message);
+    },
+    onError: (error) => {
+      for (const callback of callbacks) callback.current.onError?.(error);
+    },
+  });
+  const serverSnapshot = store.getState();
+  const tabs = createStore<ChatTabState>()(() => ({ busyElsewhere: false }));
+  const tabId = randomId();
+  let applyingRemote = false;
+  let channel: ChatChannel | undefined;
+
+  const applySnapshot = (snapshot: ChatSnapshot): void => {
+    applyingRemote = true;
+    try {
+      store.getState().restore(snapshot);
+    } finally {
+      applyingRemote = false;
+    }
+  };
+
+  // Restore what storage holds. A sync read happens before the first render; an async one is applied
+  // when it arrives, unless the user has already started chatting.
+  if (storage !== undefined) {
+    const read = (raw: string | null): void => {
+      if (raw === null) return;
+      let snapshot: ChatSnapshot | undefined;
+      try {
+        snapshot = fromChatSnapshotJson(JSON.parse(raw));
+      } catch {
+        snapshot = undefined;
+      }
+      if (snapshot === undefined) {
+        void storage.removeItem(key);
+        return;
+      }
+      const state = store.getState();
+      if (state.activeTurn !== undefined || state.messages.some((message) => message.role === 'user')) return;
+      applySnapshot(snapshot);
+    };
+    const raw = storage.getItem(key);
+    if (typeof raw === 'string' || raw === null) read(raw);
+    else void raw.then(read, () => undefined);
+  }
+
+  store.subscribe((state, previous) => {
+    if (applyingRemote) return;
+    const changed =
+      state.messages !== previous.messages ||
+      state.chain !== previous.chain ||
+      state.chainsBeforeTurn !== previous.chainsBeforeTurn;
+    // Tokens are not written: a reload mid-reply restores the turn as stopped, with Retry.
+    const token = state.status === 'streaming' && previous.status === 'streaming';
+    const startedOrEnded = (state.activeTurn === undefined) !== (previous.activeTurn === undefined);
+    if (!(changed && !token) && !startedOrEnded) return;
+    const json = toChatSnapshotJson(state);
+    if (storage !== undefined && changed && !token) void storage.setItem(key, JSON.stringify(json));
+    post({ type: 'snapshot', from: tabId, busy: state.activeTurn !== undefined, snapshot: json });
+  });
+
+  const post = (message: TabMessage): void => {
+    try {
+      channel?.postMessage(message);
+    } catch {
+      // A closed channel: this tab is going away.
+    }
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    const message = event.data as TabMessage;
+    if (typeof message !== 'object' || message === null || message.from === tabId) return;
+    if (message.type === 'hello') {
+      // A new tab asks who is busy: only the tab with a turn in flight answers.
+      const state = store.getState();
+      if (state.activeTurn !== undefined) {
+        post({ type: 'snapshot', from: tabId, busy: true, snapshot: toChatSnapshotJson(state) });
+      }
+      return;
+    }
+    tabs.setState({ busyElsewhere: message.busy });
+    // Only the tab that sent a turn writes its result; the others take it when it settles. A tab
+    // with its own turn in flight keeps it (the chain it continues is its own).
+    if (message.busy || store.getState().activeTurn !== undefined) return;
+    const snapshot = fromChatSnapshotJson(message.snapshot);
+    if (snapshot !== undefined) applySnapshot(snapshot);
+  };
+
+  const syncTabs = options.syncTabs ?? options.storage === 'local';
+  let connections = 0;
+  let disconnectChannel: (() => void) | undefined;
+
+  const openChannel = (): (() => void) => {
+    if (!syncTabs) return () => undefined;
+    const create =
+      options.createChannel ??
+      ((name: string) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined));
+    const opened = create(key);
+    if (opened === undefined) return () => undefined;
+    channel = opened;
+    opened.addEventListener('message', onMessage);
+    post({ type: 'hello', from: tabId });
+    const onPageHide = (): void => {
+      // This tab's turn dies with the page: free the other tabs.
+      if (store.getState().activeTurn !== undefined) {
+        post({ type: 'snapshot', from: tabId, busy: false, snapshot: toChatSnapshotJson(store.getState()) });
+      }
+    };
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
+    return () => {
+      onPageHide();
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
+      opened.removeEventListener('message', onMessage);
+      opened.close();
+      if (channel === opened) channel = undefined;
+    };
+  };
+
+  const state = (): ChatStoreState => store.getState();
+  const blocked = (): boolean => tabs.getState().busyElsewhere;
+  const actions: ChatActions = {
+    send: (text) => (blocked() ? Promise.resolve() : state().send(text)),
+    stop: () => state().stop(),
+    retry: (messageId) => (blocked() ? Promise.resolve() : state().retry(messageId)),
+    regenerate: () => (blocked() ? Promise.resolve() : state().regenerate()),
+    reset: () => state().reset(),
+    restore: (snapshot) => state().restore(snapshot),
+    endConversation: () => state().endConversation(),
+  };
+
+  return {
+    chatId,
+    store,
+    view: createFrameBatchedStore(store, options.scheduleFrame ?? animationFrameScheduler, serverSnapshot),
+    tabs,
+    actions,
+    connect: () => {
+      connections += 1;
+      if (connections === 1) disconnectChannel = openChannel();
+      let connected = true;
+      return () => {
+        if (!connected) return;
+        connected = false;
+        connections -= 1;
+        if (connections === 0) {
+          disconnectChannel?.();
+          disconnectChannel = undefined;
+        }
+      };
+    },
+    addCallbacks: (callback) => {
+      callbacks.add(callback);
+      return () => {
+        callbacks.delete(callback);
+      };
+    },
+  };
+}
+
+function randomId(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

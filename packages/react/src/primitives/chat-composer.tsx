@@ -1,0 +1,161 @@
+import { selectIsBusy } from '@vapi-chat-kit/core';
+import {
+  forwardRef,
+  type ChangeEvent,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
+import type { ChatBinding } from '../create-chat-binding';
+import { useBindingSelector } from '../use-chat-selector';
+import { useBusyElsewhere, useChatDraft, useChatParts } from './chat-root';
+import { composeEventHandlers, composeRefs, Slot } from './slot';
+
+/** Sends the draft unless it is blank or a turn is in flight (here or in another tab); true if sent. */
+function useSubmit(binding: ChatBinding, part: string): { canSend: boolean; submit: () => boolean } {
+  const { draft, setDraft } = useChatDraft(part);
+  const busy = useBindingSelector(binding, selectIsBusy);
+  const busyElsewhere = useBusyElsewhere(binding);
+  const canSend = draft.trim() !== '' && !busy && !busyElsewhere;
+  return {
+    canSend,
+    submit: () => {
+      if (!canSend) return false;
+      void binding.actions.send(draft);
+      setDraft('');
+      return true;
+    },
+  };
+}
+
+/**
+ * Props of {@link ChatComposer}.
+ *
+ * @example
+ * const props: ChatComposerProps = { placeholder: 'Ask a question' };
+ */
+export interface ChatComposerProps extends ComponentPropsWithoutRef<'textarea'> {
+  /** @default 'Message' */
+  readonly 'aria-label'?: string | undefined;
+  /** @default false */
+  readonly asChild?: boolean | undefined;
+}
+
+/**
+ * The labelled `textarea` of the draft. Enter sends, Shift+Enter starts a new line, and Enter that
+ * confirms an IME composition (Japanese, Chinese, Korean input) never sends.
+ *
+ * @example
+ * <Chat.Composer placeholder="Ask about billing, passwords, API keys…" />
+ */
+export const ChatComposer = forwardRef<HTMLTextAreaElement, ChatComposerProps>(function ChatComposer(
+  { asChild, onChange, onKeyDown, ...props },
+  ref,
+) {
+  const { binding, composerRef } = useChatParts('Chat.Composer');
+  const { draft, setDraft } = useChatDraft('Chat.Composer');
+  const { submit } = useSubmit(binding, 'Chat.Composer');
+  const Component = asChild === true ? Slot : 'textarea';
+  return (
+    <Component
+      ref={composeRefs(ref, composerRef)}
+      aria-label="Message"
+      rows={1}
+      enterKeyHint="send"
+      {...props}
+      value={draft}
+      onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) =>
+        setDraft(event.target.value),
+      )}
+      onKeyDown={composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (event.key !== 'Enter' || event.shiftKey) return;
+        // During IME composition Enter confirms the text; Safari reports it only as keyCode 229.
+        if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+        event.preventDefault();
+        submit();
+      })}
+    />
+  );
+});
+
+/**
+ * Props of {@link ChatSend}.
+ *
+ * @example
+ * const props: ChatSendProps = { children: 'Send' };
+ */
+export interface ChatSendProps extends ComponentPropsWithoutRef<'button'> {
+  /** @default false */
+  readonly asChild?: boolean | undefined;
+}
+
+/**
+ * Sends the draft. `aria-disabled` (not `disabled`, so it stays focusable and announced) while the draft
+ * is blank or a turn is in flight; focus returns to the composer after a send.
+ *
+ * @selector [aria-disabled="true"] nothing to send, or busy
+ * @example
+ * <Chat.Send>Send</Chat.Send>
+ */
+export const ChatSend = forwardRef<HTMLButtonElement, ChatSendProps>(function ChatSend(
+  { asChild, onClick, children, ...props },
+  ref,
+) {
+  const { binding, focusComposer } = useChatParts('Chat.Send');
+  const { canSend, submit } = useSubmit(binding, 'Chat.Send');
+  const Component = asChild === true ? Slot : 'button';
+  return (
+    <Component
+      ref={ref}
+      type={asChild === true ? undefined : 'button'}
+      aria-disabled={!canSend}
+      {...props}
+      onClick={composeEventHandlers(onClick, () => {
+        if (submit()) focusComposer();
+      })}
+    >
+      {children ?? 'Send'}
+    </Component>
+  );
+});
+
+/**
+ * Props of {@link ChatStop}.
+ *
+ * @example
+ * const props: ChatStopProps = { children: 'Stop' };
+ */
+export interface ChatStopProps extends ComponentPropsWithoutRef<'button'> {
+  /** @default false */
+  readonly asChild?: boolean | undefined;
+}
+
+/**
+ * Stops the reply in flight (the partial reply is kept as `stopped`). `aria-disabled` when idle.
+ *
+ * @selector [data-state="busy" | "idle"]
+ * @example
+ * <Chat.Stop>Stop</Chat.Stop>
+ */
+export const ChatStop = forwardRef<HTMLButtonElement, ChatStopProps>(function ChatStop(
+  { asChild, onClick, children, ...props },
+  ref,
+) {
+  const { binding } = useChatParts('Chat.Stop');
+  const busy = useBindingSelector(binding, selectIsBusy);
+  const Component = asChild === true ? Slot : 'button';
+  return (
+    <Component
+      ref={ref}
+      type={asChild === true ? undefined : 'button'}
+      aria-disabled={!busy}
+      data-state={busy ? 'busy' : 'idle'}
+      {...props}
+      onClick={composeEventHandlers(onClick, (_event: MouseEvent<HTMLButtonElement>) => {
+        if (busy) binding.actions.stop();
+      })}
+    >
+      {children ?? 'Stop'}
+    </Component>
+  );
+});

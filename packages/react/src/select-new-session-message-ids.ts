@@ -1,0 +1,44 @@
+import type { ChatState } from '@vapi-chat-kit/core';
+
+// Keyed by `chainsBeforeTurn`, which changes once per turn (not per token), so the last result is at hand
+// to keep its identity while a reply streams.
+const cache = new WeakMap<
+  ChatState['chainsBeforeTurn'],
+  { messages: ChatState['messages']; chain: ChatState['chain']; ids: readonly string[] }
+>();
+const empty: readonly string[] = [];
+
+/**
+ * The user messages whose turn ran in a new server session that replaced an earlier one (e.g. Vapi
+ * quietly replaced an expired session): put a "new conversation" marker before each. Derived from
+ * the chain each turn was sent with and the chain after it, so it survives a reload with the rest of
+ * the persisted state. The same array comes back while nothing changed.
+ *
+ * @example
+ * const ids = useChatSelector(selectNewSessionMessageIds);
+ * ids.includes(message.id) && <hr aria-label="New conversation" />;
+ */
+export function selectNewSessionMessageIds(state: ChatState): readonly string[] {
+  const cached = cache.get(state.chainsBeforeTurn);
+  if (cached !== undefined && cached.chain === state.chain && cached.messages === state.messages) {
+    return cached.ids;
+  }
+  const turns: { turnId: string; messageId: string }[] = [];
+  for (const message of state.messages) {
+    if (message.role === 'user' && message.turnId !== undefined) {
+      turns.push({ turnId: message.turnId, messageId: message.id });
+    }
+  }
+  const ids: string[] = [];
+  turns.forEach((turn, index) => {
+    const before = state.chainsBeforeTurn[turn.turnId]?.sessionId;
+    const next = turns[index + 1];
+    const after = next === undefined ? state.chain.sessionId : state.chainsBeforeTurn[next.turnId]?.sessionId;
+    if (before !== undefined && after !== undefined && before !== after) ids.push(turn.messageId);
+  });
+  const previous = cached?.ids ?? empty;
+  const result =
+    ids.length === previous.length && ids.every((id, index) => id === previous[index]) ? previous : ids;
+  cache.set(state.chainsBeforeTurn, { messages: state.messages, chain: state.chain, ids: result });
+  return result;
+}

@@ -1,0 +1,95 @@
+import { QueryClient, QueryClientContext, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import {
+  fetchProxyHistory,
+  selectIsBusy,
+  type ChatMessage,
+  type FetchProxyHistoryOptions,
+  type ProxyHistoryResponse,
+} from '@vapi-chat-kit/core';
+import { useContext, useEffect, useState } from 'react';
+import { ChatRegistryContext, useChatBinding } from './chat-context';
+import { useBindingSelector } from './use-chat-selector';
+
+/**
+ * Options of {@link useChatHistory}: where the proxy is, and when its copy replaces the local one.
+ *
+ * @example
+ * const options: UseChatHistoryOptions = { baseUrl: '/api', widgetKey: 'wk_site' };
+ */
+export interface UseChatHistoryOptions extends Pick<
+  FetchProxyHistoryOptions,
+  'baseUrl' | 'widgetKey' | 'fetch' | 'headers'
+> {
+  /** Set false to hold the request. @default true */
+  readonly enabled?: boolean | undefined;
+  /**
+   * `'if-empty'`: the proxy's transcript is shown only when this device has none of the user's messages
+   * (a new device, or storage that kept only the chain), so a local failed message is never dropped.
+   * `'always'`: the proxy's copy replaces the local one whenever it is read.
+   * @default 'if-empty'
+   */
+  readonly replace?: 'if-empty' | 'always' | undefined;
+}
+
+/**
+ * Restores the current chat from the proxy (`GET /v1/chat/history`) through TanStack Query, once the
+ * chat knows its `sessionId` and `conversationId` (e.g. a chain kept in storage). Uses the app's
+ * QueryClient when there is one, else the `ChatProvider`'s, else one of its own: no
+ * `QueryClientProvider` is required. Never while a turn is in flight.
+ *
+ * @example
+ * function History() {
+ *   const history = useChatHistory({ baseUrl: '/api', widgetKey: 'wk_site' });
+ *   return history.isFetching ? <p>Loading the conversation…</p> : null;
+ * }
+ */
+export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<ProxyHistoryResponse> {
+  const binding = useChatBinding('useChatHistory');
+  const appClient = useContext(QueryClientContext);
+  const registry = useContext(ChatRegistryContext);
+  const [ownClient] = useState(() =>
+    appClient === undefined && registry === undefined ? new QueryClient() : undefined,
+  );
+  const client = appClient ?? registry?.queryClient() ?? ownClient;
+  const sessionId = useBindingSelector(binding, (state) => state.chain.sessionId);
+  const conversationId = useBindingSelector(binding, (state) => state.chain.conversationId);
+  const { baseUrl, widgetKey, fetch, headers } = options;
+  const query = useQuery(
+    {
+      queryKey: ['vapi-chat-kit', 'history', baseUrl, sessionId, conversationId],
+      queryFn: ({ signal }) =>
+        fetchProxyHistory({
+          baseUrl,
+          widgetKey,
+          fetch,
+          headers,
+          sessionId: sessionId ?? '',
+          conversationId: conversationId ?? '',
+          signal,
+        }),
+      enabled: options.enabled !== false && sessionId !== undefined && conversationId !== undefined,
+      staleTime: Number.POSITIVE_INFINITY,
+      retry: false,
+    },
+    client,
+  );
+  const replace = options.replace ?? 'if-empty';
+  const { data } = query;
+  useEffect(() => {
+    if (data === undefined) return;
+    const state = binding.store.getState();
+    if (selectIsBusy(state) || state.activeTurn !== undefined) return;
+    if (replace === 'if-empty' && state.messages.some((message) => message.role === 'user')) return;
+    const messages: ChatMessage[] = data.messages.map((message) => ({
+      id: message.id,
+      role: message.role,
+      text: message.text,
+      status: message.status === 'failed' ? 'stopped' : message.status,
+      createdAt: Date.parse(message.createdAt),
+    }));
+    binding.store
+      .getState()
+      .restore({ messages, chain: { ...state.chain, conversationId: data.conversationId } });
+  }, [binding, data, replace]);
+  return query;
+}

@@ -1,0 +1,172 @@
+import {
+  selectIsBusy,
+  type ChatMessage,
+  type ChatStatus,
+  type ChatStore,
+  type ChatStoreState,
+  type VapiChatError,
+} from '@vapi-chat-kit/core';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import type {
+  ChatActions,
+  ChatBinding,
+  ChatCallbacks,
+  ChatOptions,
+  ChatTabState,
+} from './create-chat-binding';
+import { selectNewSessionMessageIds } from './select-new-session-message-ids';
+import { useChatBindingFor } from './use-chat-binding-for';
+import { useOnlineStatus } from './use-online-status';
+
+/**
+ * Options of {@link useVapiChat}: the chat's options (read when the chat is created) and callbacks
+ * (always the latest ones).
+ *
+ * @example
+ * const options: UseVapiChatOptions = { transport, chatId: 'support', storage: 'local', onError: report };
+ */
+export interface UseVapiChatOptions extends Partial<ChatOptions> {
+  /** Called once per reply that ends, `done` or `stopped`. */
+  readonly onFinish?: ((message: ChatMessage) => void) | undefined;
+  /** Called once per failed turn (not for a stop, nor for a 429 being waited out). */
+  readonly onError?: ((error: VapiChatError) => void) | undefined;
+}
+
+/**
+ * What {@link useVapiChat} returns. State fields are tracked: a component re-renders only when a field
+ * it has read changes (at most once per animation frame). Actions never change identity.
+ *
+ * @example
+ * const { messages, status, send } = useVapiChat({ transport });
+ */
+export interface UseVapiChatResult extends ChatActions {
+  /** The transcript, oldest first. A new array per token while a reply streams. */
+  readonly messages: readonly ChatMessage[];
+  /** `'idle' | 'submitted' | 'streaming' | 'error'`; `'submitted'` = waiting for the first token. */
+  readonly status: ChatStatus;
+  /** The last turn's error while `status` is `'error'`. */
+  readonly error: VapiChatError | undefined;
+  /** Epoch ms until which a rate-limited turn waits before it is sent again. */
+  readonly rateLimitedUntil: number | undefined;
+  /** `status` is `'submitted'` or `'streaming'`. */
+  readonly isBusy: boolean;
+  /** The browser reports no network (`navigator.onLine`). Nothing is re-sent when it returns. */
+  readonly isOffline: boolean;
+  /** Another tab of this chat has a turn in flight; `send`, `retry` and `regenerate` wait for it. */
+  readonly isBusyElsewhere: boolean;
+  /** User messages that began a new server session (put a "new conversation" marker before them). */
+  readonly newSessionMessageIds: readonly string[];
+  readonly chatId: string;
+  /** The core store, for code outside render. */
+  readonly store: ChatStore;
+  /** The chat itself; pass it to `<Chat.Root chat={…}>`. */
+  readonly binding: ChatBinding;
+}
+
+type TrackedKey = 'messages' | 'status' | 'error' | 'rateLimitedUntil' | 'isBusy' | 'newSessionMessageIds';
+
+const trackedValue: Record<TrackedKey, (state: ChatStoreState) => unknown> = {
+  messages: (state) => state.messages,
+  status: (state) => state.status,
+  error: (state) => state.error,
+  rateLimitedUntil: (state) => state.rateLimitedUntil,
+  isBusy: selectIsBusy,
+  newSessionMessageIds: selectNewSessionMessageIds,
+};
+
+const selectBusyElsewhere = (state: ChatTabState): boolean => state.busyElsewhere;
+
+/**
+ * The headless chat hook: state plus stable actions, over any core transport. It takes or creates a
+ * store (see {@link ChatProvider} for sharing one by `chatId`) and selects from it; no network code lives
+ * here. React hears of changes at most once per animation frame, and only for the fields the component
+ * read, so `const { send } = useVapiChat(…)` never re-renders while a reply streams.
+ *
+ * @example
+ * function Support() {
+ *   const { messages, status, send, stop } = useVapiChat({
+ *     transport: proxyTransport({ baseUrl: '/api', widgetKey: 'wk_site' }),
+ *     chatId: 'support',
+ *     storage: 'local',
+ *     greeting: 'Hi! How can I help?',
+ *   });
+ *   return (
+ *     <>
+ *       {messages.map((message) => <p key={message.id}>{message.text}</p>)}
+ *       {status === 'streaming' ? <button onClick={stop}>Stop</button> : null}
+ *       <button onClick={() => void send('Where is my order?')}>Ask</button>
+ *     </>
+ *   );
+ * }
+ */
+export function useVapiChat(options: UseVapiChatOptions = {}): UseVapiChatResult {
+  const binding = useChatBindingFor(options);
+  const { view, tabs } = binding;
+
+  const callbacks = useRef<ChatCallbacks>({ onFinish: options.onFinish, onError: options.onError });
+  useLayoutEffectOnClient(() => {
+    callbacks.current = { onFinish: options.onFinish, onError: options.onError };
+  });
+  useEffect(() => binding.addCallbacks(callbacks), [binding]);
+  useEffect(() => binding.connect(), [binding]);
+
+  // The fields this component has read; only their changes re-render it (as TanStack Query's tracked results).
+  // A mutable set kept in state (not a ref): getters add to it while rendering, listeners read it later.
+  const [tracked] = useState(() => new Set<TrackedKey>());
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let last = view.getSnapshot();
+      return view.subscribe(() => {
+        const next = view.getSnapshot();
+        const previous = last;
+        last = next;
+        for (const key of tracked) {
+          if (!Object.is(trackedValue[key](previous), trackedValue[key](next))) {
+            listener();
+            return;
+          }
+        }
+      });
+    },
+    [view, tracked],
+  );
+  const state = useSyncExternalStore(subscribe, view.getSnapshot, view.getServerSnapshot);
+  const online = useOnlineStatus();
+  const busyElsewhere = useSyncExternalStore(
+    tabs.subscribe,
+    () => selectBusyElsewhere(tabs.getState()),
+    () => false,
+  );
+
+  return useMemo(() => {
+    const result = {
+      ...binding.actions,
+      isOffline: !online,
+      isBusyElsewhere: busyElsewhere,
+      chatId: binding.chatId,
+      store: binding.store,
+      binding,
+    } as UseVapiChatResult;
+    for (const key of Object.keys(trackedValue) as TrackedKey[]) {
+      Object.defineProperty(result, key, {
+        enumerable: true,
+        get: () => {
+          tracked.add(key);
+          return trackedValue[key](state);
+        },
+      });
+    }
+    return result;
+  }, [binding, state, online, busyElsewhere, tracked]);
+}
+
+// useLayoutEffect warns on a server in React 18; the callbacks only matter on the client anyway.
+const useLayoutEffectOnClient = typeof window === 'undefined' ? useEffect : useLayoutEffect;

@@ -26,4 +26,4 @@ echo
 echo "Proxy: $url  (POST $url/v1/chat/stream)"
 echo
 
-PROXY_URL="$url" node_modules/.bin/tsx --conditions=@vapi-chat-kit/source apps/terminal-chat/src/main.ts "$@"
+WIDGET_KEY="${WIDGET_KEY:-demo-widget-key}" PROXY_URL="$url" node_modules/.bin/tsx --conditions=@vapi-chat-kit/source apps/terminal-chat/src/main.ts "$@"

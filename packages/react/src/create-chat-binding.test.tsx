@@ -1,0 +1,273 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { UnauthorizedError, vapiTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import {
+  createEmulator,
+  defaultAssistantId,
+  defaultPrivateKey,
+  defaultPublicKey,
+  type Emulator,
+} from '@vapi-chat-kit/emulator';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chatSnapshotVersion } from './chat-snapshot-json';
+import { createMemoryStorage, type ChatStorage } from './chat-storage';
+import { createChatBinding } from './create-chat-binding';
+import { Chat } from './primitives/chat';
+import { countingFetch } from './test-support/counting-fetch';
+import { immediateFrames } from './test-support/manual-frames';
+import { useVapiChat } from './use-vapi-chat';
+
+const baseUrl = 'http://vapi.test';
+const privateBase = {
+  apiKey: defaultPrivateKey,
+  assistantId: defaultAssistantId,
+  baseUrl,
+  dangerouslyAllowBrowser: true,
+};
+
+let emulator: Emulator = createEmulator({ testMode: true });
+beforeEach(() => {
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
+afterEach(() => {
+  emulator = createEmulator({ testMode: true });
+});
+
+/** A storage that counts its writes, over a map that several "tabs" may share. */
+function countingStorage(items: Map<string, string>): ChatStorage & { writes: () => number } {
+  let writes = 0;
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => {
+      writes += 1;
+      items.set(key, value);
+    },
+    removeItem: (key) => {
+      items.delete(key);
+    },
+    writes: () => writes,
+  };
+}
+
+/** Holds every turn until `open()`, then sends it through `inner`. */
+function gated(inner: ChatTransport): { transport: ChatTransport; open: () => void; requests: () => number } {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let requests = 0;
+  return {
+    open: () => open(),
+    requests: () => requests,
+    transport: {
+      async *sendTurn(request) {
+        requests += 1;
+        await gate;
+        yield* inner.sendTurn(request);
+      },
+    },
+  };
+}
+
+describe('persistence', () => {
+  it('restores the transcript and chain after a reload (unmount, new store, same localStorage)', async () => {
+    const { fetch, requests } = countingFetch(emulator);
+    const transport = vapiTransport({ ...privateBase, fetch });
+    const options = {
+      transport,
+      chatId: 'support',
+      storage: 'local' as const,
+      scheduleFrame: immediateFrames,
+    };
+    const first = renderHook(() => useVapiChat(options));
+    await act(() => first.result.current.send('My name is Alice'));
+    await waitFor(() => expect(first.result.current.status).toBe('idle'));
+    const chain = first.result.current.store.getState().chain;
+    const reply = first.result.current.store.getState().messages[1]?.text ?? '';
+    expect(reply).toContain('Alice');
+    first.unmount();
+
+    const saved = JSON.parse(window.localStorage.getItem('vapi-chat-kit:support') ?? 'null') as {
+      version: number;
+      chain: unknown;
+    };
+    expect(saved.version).toBe(chatSnapshotVersion);
+    expect(saved.chain).toEqual(chain);
+
+    const second = renderHook(() => useVapiChat(options));
+    expect(second.result.current.store).not.toBe(first.result.current.store);
+    expect(
+      second.result.current.messages.map((message) => [message.role, message.text.slice(0, 16)]),
+    ).toEqual([
+      ['user', 'My name is Alice'],
+      ['assistant', reply.slice(0, 16)],
+    ]);
+    await act(() => second.result.current.send("What's my name?"));
+    await waitFor(() => expect(second.result.current.messages[3]?.status).toBe('done'));
+    expect(second.result.current.messages[3]?.text).toContain('Alice');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('rebuilds typed errors on restore, so a failed message still offers Retry', async () => {
+    const storage = createMemoryStorage();
+    const transport = vapiTransport({ ...privateBase, apiKey: 'wrong-key', fetch: emulator.fetch });
+    const first = createChatBinding({ transport, storage });
+    await first.actions.send('Hello?');
+    const second = createChatBinding({ transport, storage });
+    const [message] = second.store.getState().messages;
+    expect(message?.status).toBe('failed');
+    expect(message?.text).toBe('Hello?');
+    expect(UnauthorizedError.isInstance(message?.error)).toBe(true);
+    expect(message?.error?.code).toBe('unauthorized');
+    expect(message?.error?.status).toBe(401);
+  });
+
+  it('restores a turn saved mid-reply as stopped, and does not write per token', async () => {
+    const items = new Map<string, string>();
+    const storage = countingStorage(items);
+    const inner = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const gate = gated(inner);
+    const first = createChatBinding({ transport: gate.transport, storage });
+    const sent = first.actions.send('How do I reset my password?');
+    expect(storage.writes()).toBe(1); // the user's message, saved at once
+    const reloaded = createChatBinding({ transport: inner, storage: countingStorage(items) });
+    expect(reloaded.store.getState().messages.map((message) => message.status)).toEqual(['stopped']);
+    gate.open();
+    await sent;
+    // then turn-start (acknowledged, chain), the first token (reply created) and the end: none per token
+    expect(storage.writes()).toBe(4);
+  });
+
+  it('ignores a stored chat of another version and reads an async storage', async () => {
+    const items = new Map<string, string>([
+      ['vapi-chat-kit:default', JSON.stringify({ version: 0, messages: [], chain: {} })],
+    ]);
+    const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const stale = createChatBinding({ transport, storage: countingStorage(items), greeting: 'Hi!' });
+    expect(stale.store.getState().messages.map((message) => message.text)).toEqual(['Hi!']);
+    expect(items.has('vapi-chat-kit:default')).toBe(false);
+
+    const source = createChatBinding({ transport, storage: countingStorage(items) });
+    await source.actions.send('My name is Alice');
+    const asyncStorage: ChatStorage = {
+      getItem: (key) => Promise.resolve(items.get(key) ?? null),
+      setItem: () => Promise.resolve(),
+      removeItem: () => Promise.resolve(),
+    };
+    const restored = createChatBinding({ transport, storage: asyncStorage });
+    expect(restored.store.getState().messages).toEqual([]);
+    await vi.waitFor(() => expect(restored.store.getState().messages).toHaveLength(2));
+  });
+
+  it('keeps the "new conversation" marker of a replaced session across a reload', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    emulator = createEmulator({ testMode: true, now: () => new Date(now) });
+    const transport = vapiWebTransport({
+      publicKey: defaultPublicKey,
+      assistantId: defaultAssistantId,
+      baseUrl,
+      fetch: emulator.fetch,
+    });
+    const storage = createMemoryStorage();
+    const first = createChatBinding({ transport, storage });
+    await first.actions.send('Hi');
+    now += 25 * 60 * 60 * 1000;
+    await first.actions.send('Hello again');
+    const secondUserId = first.store.getState().messages[2]?.id ?? '';
+
+    const reloaded = createChatBinding({ transport, storage, scheduleFrame: immediateFrames });
+    render(
+      <Chat.Root chat={reloaded}>
+        <Chat.Messages>
+          {(id) => (
+            <Chat.Message messageId={id}>
+              <Chat.SessionMarker />
+              <Chat.MessageText />
+            </Chat.Message>
+          )}
+        </Chat.Messages>
+      </Chat.Root>,
+    );
+    const marker = screen.getByRole('separator', { name: 'New conversation' });
+    expect(marker.closest('[data-role]')?.textContent).toBe('New conversationHello again');
+    expect(document.querySelector('[data-new-session]')?.getAttribute('data-role')).toBe('user');
+    expect(reloaded.store.getState().messages[2]?.id).toBe(secondUserId);
+  });
+});
+
+describe('two tabs of one chat', () => {
+  it('stay in step, never fork the chain, and a second tab cannot send while the first is mid-turn', async () => {
+    const items = new Map<string, string>();
+    const storageA = countingStorage(items);
+    const storageB = countingStorage(items);
+    const a = countingFetch(emulator);
+    const b = countingFetch(emulator);
+    const gate = gated(vapiTransport({ ...privateBase, fetch: a.fetch }));
+    const tabA = createChatBinding({
+      transport: gate.transport,
+      chatId: 'support',
+      storage: storageA,
+      syncTabs: true,
+    });
+    const tabB = createChatBinding({
+      transport: vapiTransport({ ...privateBase, fetch: b.fetch }),
+      chatId: 'support',
+      storage: storageB,
+      syncTabs: true,
+    });
+    const disconnectA = tabA.connect();
+    const disconnectB = tabB.connect();
+
+    const sentA = tabA.actions.send('My name is Alice');
+    await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(true));
+    await tabB.actions.send('Am I first?');
+    expect(b.requests).toHaveLength(0);
+    expect(tabB.store.getState().messages).toEqual([]);
+    expect(storageB.writes()).toBe(0);
+
+    gate.open();
+    await sentA;
+    await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(false));
+    await vi.waitFor(() => expect(tabB.store.getState().messages).toHaveLength(2));
+    expect(tabB.store.getState().chain).toEqual(tabA.store.getState().chain);
+    expect(tabB.store.getState().messages.map((message) => message.text)).toEqual(
+      tabA.store.getState().messages.map((message) => message.text),
+    );
+    // Only the tab that sent the turn wrote its result.
+    expect(storageB.writes()).toBe(0);
+
+    await tabB.actions.send("What's my name?");
+    expect(b.requests).toHaveLength(1);
+    expect(tabB.store.getState().messages[3]?.text).toContain('Alice');
+    await vi.waitFor(() => expect(tabA.store.getState().messages).toHaveLength(4));
+    expect(tabA.store.getState().chain).toEqual(tabB.store.getState().chain);
+    expect(a.requests).toHaveLength(1);
+    expect(gate.requests()).toBe(1);
+    disconnectA();
+    disconnectB();
+  });
+
+  it('tells a tab opened mid-turn that another tab is busy', async () => {
+    const items = new Map<string, string>();
+    const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
+    const tabA = createChatBinding({
+      transport: gate.transport,
+      storage: countingStorage(items),
+      syncTabs: true,
+    });
+    const disconnectA = tabA.connect();
+    const sent = tabA.actions.send('Hi');
+    const tabB = createChatBinding({
+      transport: gate.transport,
+      storage: countingStorage(items),
+      syncTabs: true,
+    });
+    const disconnectB = tabB.connect();
+    await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(true));
+    gate.open();
+    await sent;
+    await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(false));
+    disconnectA();
+    disconnectB();
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Every text the window shows or announces that is not a message. Pass a partial object to
+ * `<ChatWindow labels>` to replace some; the rest fall back to English.
+ *
+ * @example
+ * <ChatWindow labels={{ ...labelsFr, title: 'Assistance' }} />
+ */
+export interface ChatLabels {
+  /** The window's heading. */
+  readonly title: string;
+  /** The line under the title. */
+  readonly subtitle: string;
+  /** The accessible name of the message list (a `log`). */
+  readonly messagesLabel: string;
+  /** The composer's accessible name. */
+  readonly composerLabel: string;
+  /** The composer's placeholder. */
+  readonly composerPlaceholder: string;
+  /** The hint tied to the composer (`aria-describedby`). */
+  readonly composerHint: string;
+  readonly send: string;
+  readonly stop: string;
+  readonly retry: string;
+  /** The header's button that starts a new conversation. */
+  readonly newConversation: string;
+  /** The header's close button (shown when `onClose` is given). */
+  readonly close: string;
+  readonly copyCode: string;
+  /** Announced after a code block is copied. */
+  readonly copied: string;
+  readonly copyFailed: string;
+  /** The jump-to-latest pill; `count` new messages arrived while the reader was scrolled up. */
+  readonly jumpToLatest: (count: number) => string;
+  /** The typing indicator's accessible text. */
+  readonly typing: string;
+  readonly you: string;
+  readonly assistant: string;
+  /** Shown under a reply that was stopped. */
+  readonly stopped: string;
+  /** Shown under a message that failed, before the error's text. */
+  readonly failed: string;
+  /** The status banner while the browser is offline. */
+  readonly offline: string;
+  /** The status banner while a rate-limited turn waits; `seconds` counts down. */
+  readonly rateLimited: (seconds: number) => string;
+  /** The status banner after a failed turn, by error code (see core's `VapiChatErrorCode`). */
+  readonly errorMessage: (code: string) => string;
+  /** Dismisses the error banner. */
+  readonly dismiss: string;
+  /** The empty state's heading. */
+  readonly emptyTitle: string;
+  /** The empty state's text. */
+  readonly emptyDescription: string;
+  /** The accessible name of the suggested prompts group. */
+  readonly suggestions: string;
+}
+
+/**
+ * English labels, the default.
+ *
+ * @example
+ * <ChatWindow labels={{ ...labelsEn, title: 'Help' }} />
+ */
+export const labelsEn: ChatLabels = {
+  title: 'Assistant',
+  subtitle: 'Typically replies in seconds',
+  messagesLabel: 'Conversation',
+  composerLabel: 'Message',
+  composerPlaceholder: 'Write a message…',
+  composerHint: 'Enter to send, Shift+Enter for a new line',
+  send: 'Send',
+  stop: 'Stop',
+  retry: 'Retry',
+  newConversation: 'New conversation',
+  close: 'Close chat',
+  copyCode: 'Copy code',
+  copied: 'Copied',
+  copyFailed: 'Copy failed',
+  jumpToLatest: (count) =>
+    count === 0 ? 'Jump to latest' : count === 1 ? '1 new message' : `${count} new messages`,
+  typing: 'Assistant is typing',
+  you: 'You',
+  assistant: 'Assistant',
+  stopped: 'Stopped',
+  failed: 'Not sent',
+  offline: 'You are offline. Messages will send when you reconnect.',
+  rateLimited: (seconds) => `Too many messages. Trying again in ${seconds} s…`,
+  errorMessage: (code) => {
+    switch (code) {
+      case 'network':
+        return 'Connection lost. Check your network and retry.';
+      case 'rate-limited':
+        return 'Too many messages right now. Please wait and retry.';
+      case 'unauthorized':
+        return 'This chat is not available right now.';
+      case 'upstream':
+        return 'The assistant had a problem. Please retry.';
+      default:
+        return 'Something went wrong. Please retry.';
+    }
+  },
+  dismiss: 'Dismiss',
+  emptyTitle: 'How can we help?',
+  emptyDescription: 'Ask a question, or pick one of these to get started.',
+  suggestions: 'Suggested questions',
+};
+
+/**
+ * French labels.
+ *
+ * @example
+ * <ChatWindow labels={labelsFr} />
+ */
+export const labelsFr: ChatLabels = {
+  title: 'Assistant',
+  subtitle: 'Répond en général en quelques secondes',
+  messagesLabel: 'Conversation',
+  composerLabel: 'Message',
+  composerPlaceholder: 'Écrivez un message…',
+  composerHint: 'Entrée pour envoyer, Maj+Entrée pour aller à la ligne',
+  send: 'Envoyer',
+  stop: 'Arrêter',
+  retry: 'Réessayer',
+  newConversation: 'Nouvelle conversation',
+  close: 'Fermer la discussion',
+  copyCode: 'Copier le code',
+  copied: 'Copié',
+  copyFailed: 'Échec de la copie',
+  jumpToLatest: (count) =>
+    count === 0 ? 'Aller au plus récent' : count === 1 ? '1 nouveau message' : `${count} nouveaux messages`,
+  typing: 'L’assistant écrit',
+  you: 'Vous',
+  assistant: 'Assistant',
+  stopped: 'Arrêté',
+  failed: 'Non envoyé',
+  offline: 'Vous êtes hors ligne. Les messages partiront à la reconnexion.',
+  rateLimited: (seconds) => `Trop de messages. Nouvel essai dans ${seconds} s…`,
+  errorMessage: (code) => {
+    switch (code) {
+      case 'network':
+        return 'Connexion perdue. Vérifiez votre réseau et réessayez.';
+      case 'rate-limited':
+        return 'Trop de messages pour le moment. Patientez puis réessayez.';
+      case 'unauthorized':
+        return 'Cette discussion n’est pas disponible pour le moment.';
+      case 'upstream':
+        return 'L’assistant a rencontré un problème. Réessayez.';
+      default:
+        return 'Une erreur est survenue. Réessayez.';
+    }
+  },
+  dismiss: 'Fermer',
+  emptyTitle: 'Comment pouvons-nous aider ?',
+  emptyDescription: 'Posez une question, ou choisissez-en une pour commencer.',
+  suggestions: 'Questions suggérées',
+};

@@ -1,0 +1,35 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    {
+      // The stylesheet ships as one plain CSS file beside the bundle (`@vapi-chat-kit/ui/styles.css`).
+      name: 'copy-styles',
+      closeBundle() {
+        mkdirSync(path.join(import.meta.dirname, 'dist'), { recursive: true });
+        copyFileSync(
+          path.join(import.meta.dirname, 'src/styles.css'),
+          path.join(import.meta.dirname, 'dist/styles.css'),
+        );
+      },
+    },
+  ],
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    rolldownOptions: {
+      external: [
+        /^react(\/.*)?$/,
+        /^react-dom(\/.*)?$/,
+        /^@vapi-chat-kit\//,
+        /^marked(\/.*)?$/,
+        /^remend(\/.*)?$/,
+      ],
+    },
+  },
+});

@@ -11,7 +11,15 @@ const tsx = path.resolve(packageDirectory, '../../node_modules/.bin/tsx');
 
 function cliEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of ['VAPI_API_KEY', 'VAPI_ASSISTANT_ID', 'VAPI_BASE_URL', 'CHAT_STORE_URL', 'WIDGET_KEYS', 'PORT', 'HOST']) {
+  for (const name of [
+    'VAPI_API_KEY',
+    'VAPI_ASSISTANT_ID',
+    'VAPI_BASE_URL',
+    'CHAT_STORE_URL',
+    'WIDGET_KEYS',
+    'PORT',
+    'HOST',
+  ]) {
     if (!(name in extra)) delete env[name];
   }
   return env;
@@ -31,14 +39,24 @@ describe('startProxyServer', () => {
       ]);
       const response = await fetch(`${server.url}/v1/chat/stream`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': 'demo-widget-key', origin: 'http://localhost:5173' },
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': 'demo-widget-key',
+          origin: 'http://localhost:5173',
+        },
         body: JSON.stringify({ sessionId: 'demo-1', message: 'My name is Alice' }),
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
       const events = eventsOf(await response.text());
       expect(events[0]![0]).toBe('start');
-      expect(events.at(-1)).toEqual(['done', { conversationId: events[0]![1]['conversationId'], message: expect.stringContaining('Nice to meet you, Alice!') as unknown }]);
+      expect(events.at(-1)).toEqual([
+        'done',
+        {
+          conversationId: events[0]![1]['conversationId'],
+          message: expect.stringContaining('Nice to meet you, Alice!') as unknown,
+        },
+      ]);
     } finally {
       await server.close();
     }
@@ -47,11 +65,24 @@ describe('startProxyServer', () => {
 
 describe('vapi-chat-proxy', () => {
   it('prints "Listening on http://HOST:PORT" first, then says the emulator is the upstream', async () => {
-    const child = spawn(tsx, ['--conditions=@vapi-chat-kit/source', 'src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--store', 'memory:'], {
-      cwd: packageDirectory,
-      env: cliEnvironment({}),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      tsx,
+      [
+        '--conditions=@vapi-chat-kit/source',
+        'src/cli.ts',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--store',
+        'memory:',
+      ],
+      {
+        cwd: packageDirectory,
+        env: cliEnvironment({}),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const lines: string[] = [];
     const reader = createInterface({ input: child.stdout });
@@ -62,7 +93,9 @@ describe('vapi-chat-proxy', () => {
     child.kill('SIGTERM');
     await exited;
     expect(lines[0]).toMatch(/^Listening on http:\/\/127\.0\.0\.1:\d+$/);
-    expect(lines[1]).toBe('Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)');
+    expect(lines[1]).toBe(
+      'Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)',
+    );
     expect(lines[2]).toContain('Widget key: demo-widget-key');
     expect(lines[3]).toBe('Store: memory:');
   });
@@ -75,7 +108,9 @@ describe('vapi-chat-proxy', () => {
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.once('exit', (exitCode) => resolve(exitCode)),
+    );
     expect(code).toBe(2);
     expect(stderr.trim()).toBe('Configuration error: VAPI_ASSISTANT_ID is required when VAPI_API_KEY is set');
   });

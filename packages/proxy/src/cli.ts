@@ -29,12 +29,17 @@ export interface ProxyServer {
  * const server = await startProxyServer({ ...config, port: 0 });
  * await server.close();
  */
-export async function startProxyServer(config: CliConfig, logger: ProxyLogger = jsonLineLogger): Promise<ProxyServer> {
+export async function startProxyServer(
+  config: CliConfig,
+  logger: ProxyLogger = jsonLineLogger,
+): Promise<ProxyServer> {
   const notes: string[] = [];
   let upstream: UpstreamOptions;
   if (config.vapi) {
     upstream = { ...config.vapi, chain: config.chain, variableValues: config.variableValues };
-    notes.push(`Upstream: Vapi at ${config.vapi.baseUrl ?? 'https://api.vapi.ai'}, assistant ${config.vapi.assistantId}`);
+    notes.push(
+      `Upstream: Vapi at ${config.vapi.baseUrl ?? 'https://api.vapi.ai'}, assistant ${config.vapi.assistantId}`,
+    );
   } else {
     const { createEmulator, defaultAssistantId, defaultPrivateKey } = await import('@vapi-chat-kit/emulator');
     const emulator = createEmulator({ deltaDelayMs: 15 });
@@ -42,14 +47,16 @@ export async function startProxyServer(config: CliConfig, logger: ProxyLogger = 
       apiKey: defaultPrivateKey,
       assistantId: defaultAssistantId,
       baseUrl: 'http://emulator.invalid',
-      fetch: ((input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init))) as typeof fetch,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init)),
       chain: config.chain,
       variableValues: config.variableValues,
     };
     notes.push('Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)');
   }
   if (config.demoKey) {
-    notes.push(`Widget key: ${config.widgetKeys[0]!.key} (demo; origins ${config.widgetKeys[0]!.allowedOrigins.join(' ')})`);
+    notes.push(
+      `Widget key: ${config.widgetKeys[0]!.key} (demo; origins ${config.widgetKeys[0]!.allowedOrigins.join(' ')})`,
+    );
   } else {
     notes.push(`Widget keys: ${config.widgetKeys.length}`);
   }
@@ -59,7 +66,10 @@ export async function startProxyServer(config: CliConfig, logger: ProxyLogger = 
   try {
     store = await openStore(config.storeUrl);
   } catch (cause) {
-    throw new Error(`CHAT_STORE_URL: could not open the store (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    throw new Error(
+      `CHAT_STORE_URL: could not open the store (${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
   }
   const app = createProxy({
     upstream,
@@ -73,22 +83,25 @@ export async function startProxyServer(config: CliConfig, logger: ProxyLogger = 
   });
 
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${shownHost}:${info.port}`,
-        port: info.port,
-        notes,
-        close: () =>
-          new Promise<void>((done) => {
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => {
-              void store.close().finally(done);
-            });
-          }),
-      });
-    });
-    server.once('error', (error) => {
+    const server = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host },
+      (info: AddressInfo) => {
+        const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          port: info.port,
+          notes,
+          close: () =>
+            new Promise<void>((done) => {
+              if ('closeAllConnections' in server) server.closeAllConnections();
+              server.close(() => {
+                void store.close().finally(done);
+              });
+            }),
+        });
+      },
+    );
+    server.once('error', (error: Error) => {
       void store.close();
       reject(error);
     });
@@ -107,7 +120,10 @@ function describeStore(url: string): string {
  * @example
  * await runCli(['--port', '8787', '--host', '127.0.0.1'], process.env);
  */
-export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<ProxyServer | undefined> {
+export async function runCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ProxyServer | undefined> {
   const result = parseCliConfig(argv, env);
   if (!result.ok) {
     console.error(`Configuration error: ${result.setting} ${result.message}`);

@@ -11,7 +11,7 @@ async function listen(app: ReturnType<typeof createHarness>['app']) {
         url: `http://127.0.0.1:${info.port}`,
         close: () =>
           new Promise((done) => {
-            server.closeAllConnections();
+            if ('closeAllConnections' in server) server.closeAllConnections();
             server.close(() => done());
           }),
       });
@@ -26,7 +26,10 @@ describe('over loopback (@hono/node-server)', () => {
     const server = await listen(harness.app);
     try {
       const browser = new AbortController();
-      const response = await fetch(`${server.url}/v1/chat/stream`, { ...turnInit({ sessionId: 's1', message: 'How do I reset my password?' }), signal: browser.signal });
+      const response = await fetch(`${server.url}/v1/chat/stream`, {
+        ...turnInit({ sessionId: 's1', message: 'How do I reset my password?' }),
+        signal: browser.signal,
+      });
       const reader = new SseReader(response.body!);
       const start = (await reader.nextEvent())!;
       const deltas = [(await reader.nextEvent())!, (await reader.nextEvent())!];
@@ -34,9 +37,14 @@ describe('over loopback (@hono/node-server)', () => {
       browser.abort();
       await vi.waitFor(() => expect(harness.calls[0]!.signal!.aborted).toBe(true));
       await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(0));
-      const query = new URLSearchParams({ sessionId: 's1', conversationId: start.data['conversationId'] as string });
+      const query = new URLSearchParams({
+        sessionId: 's1',
+        conversationId: start.data['conversationId'] as string,
+      });
       await vi.waitFor(async () => {
-        const history = await fetch(`${server.url}/v1/chat/history?${query.toString()}`, { headers: historyHeaders });
+        const history = await fetch(`${server.url}/v1/chat/history?${query.toString()}`, {
+          headers: historyHeaders,
+        });
         const body = (await history.json()) as { messages: { role: string; text: string; status: string }[] };
         expect(body.messages[1]).toMatchObject({
           role: 'assistant',
@@ -55,7 +63,10 @@ describe('over loopback (@hono/node-server)', () => {
     const server = await listen(harness.app);
     try {
       const client = new AbortController();
-      const pending = fetch(`${server.url}/v1/chat`, { ...turnInit({ sessionId: 's1', message: 'Hi there' }), signal: client.signal });
+      const pending = fetch(`${server.url}/v1/chat`, {
+        ...turnInit({ sessionId: 's1', message: 'Hi there' }),
+        signal: client.signal,
+      });
       await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(1));
       client.abort();
       await expect(pending).rejects.toThrow();
@@ -77,7 +88,12 @@ describe('over loopback (@hono/node-server)', () => {
       });
       const reader = new SseReader(response.body!);
       // The upstream is stalled after 3 deltas: all 3 reach the client without the turn having ended.
-      const names = [(await reader.nextEvent())!.event, (await reader.nextEvent())!.event, (await reader.nextEvent())!.event, (await reader.nextEvent())!.event];
+      const names = [
+        (await reader.nextEvent())!.event,
+        (await reader.nextEvent())!.event,
+        (await reader.nextEvent())!.event,
+        (await reader.nextEvent())!.event,
+      ];
       expect(names).toEqual(['start', 'delta', 'delta', 'delta']);
       await reader.cancel();
     } finally {

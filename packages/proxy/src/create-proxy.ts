@@ -73,7 +73,10 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   });
   root.notFound((c) => errorResponse(c, 404, errorText.notFound));
 
-  app.use('*', clientAddress({ trustedProxies: options.trustedProxies ?? [], remoteAddress: options.remoteAddress }));
+  app.use(
+    '*',
+    clientAddress({ trustedProxies: options.trustedProxies ?? [], remoteAddress: options.remoteAddress }),
+  );
   app.use('*', requestLog(logger, now));
   app.use('*', widgetCors(options.widgetKeys));
   app.use('/v1/*', rateLimit(requestLimiter, limits.windowSeconds));
@@ -128,7 +131,11 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   app.post('/v1/chat/stream', jsonBody(limits.bodyBytes), async (c) => {
     const turn = await beginTurn(c);
     if (turn instanceof Response) return turn;
-    return sseResponse(turn.source, { scheduler, pingIntervalMs: limits.pingIntervalMs, onClose: turn.release });
+    return sseResponse(turn.source, {
+      scheduler,
+      pingIntervalMs: limits.pingIntervalMs,
+      onClose: turn.release,
+    });
   });
 
   app.post('/v1/chat', jsonBody(limits.bodyBytes), async (c) => {
@@ -153,7 +160,9 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
       return invalidRequest(c, 'sessionId and conversationId are both required');
     }
     const widgetKey = c.get('widgetKey');
-    const conversation = await store.findConversation(conversationScope(widgetKey.id ?? widgetKey.key, parsed.value.sessionId));
+    const conversation = await store.findConversation(
+      conversationScope(widgetKey.id ?? widgetKey.key, parsed.value.sessionId),
+    );
     // Both ids must match: the conversation id is the unguessable half, compared in constant time.
     if (!conversation || !constantTimeEqual(conversationId, conversation.id)) {
       return errorResponse(c, 404, errorText.notFound);
@@ -195,14 +204,14 @@ function assertOptions(options: ProxyOptions): void {
   if (upstream.chain !== undefined && upstream.chain !== 'previous-chat' && upstream.chain !== 'session') {
     throw new Error("createProxy: upstream.chain must be 'previous-chat' or 'session'");
   }
-  if (!Array.isArray(widgetKeys) || widgetKeys.length === 0) {
+  if (!widgetKeys?.length) {
     throw new Error('createProxy: widgetKeys needs at least one key');
   }
-  for (const [index, widgetKey] of widgetKeys.entries()) {
+  widgetKeys.forEach((widgetKey, index) => {
     if (!widgetKey.key) throw new Error(`createProxy: widgetKeys[${index}].key is empty`);
-    if (!Array.isArray(widgetKey.allowedOrigins) || widgetKey.allowedOrigins.length === 0) {
+    if (!widgetKey.allowedOrigins?.length) {
       throw new Error(`createProxy: widgetKeys[${index}].allowedOrigins needs at least one origin`);
     }
-  }
+  });
   if (!options.store) throw new Error('createProxy: store is required');
 }

@@ -1,8 +1,7 @@
 import { proxyMessageMaxLength, proxySessionIdPattern, type ProxyChatRequest } from '@vapi-chat-kit/core';
 
 export type ChatRequestResult =
-  | { readonly ok: true; readonly value: ProxyChatRequest }
-  | { readonly ok: false; readonly details: string };
+  { readonly ok: true; readonly value: ProxyChatRequest } | { readonly ok: false; readonly details: string };
 
 /** `Idempotency-Key`: 1–255 visible ASCII characters (a UUID in practice). */
 export const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultHost, defaultPort, defaultStoreUrl, demoOrigins, demoWidgetKey, parseCliConfig } from './cli-config';
+import {
+  defaultHost,
+  defaultPort,
+  defaultStoreUrl,
+  demoOrigins,
+  demoWidgetKey,
+  parseCliConfig,
+} from './cli-config';
 
 describe('parseCliConfig', () => {
   it('needs no configuration at all: emulator upstream, demo widget key, SQLite store', () => {
@@ -27,7 +34,15 @@ describe('parseCliConfig', () => {
 
   it('reads the environment, and flags win over it', () => {
     const result = parseCliConfig(
-      ['--port', '9000', '--widget-key', 'wk_flag_key=https://a.example', '--max-turn-seconds', '30', '--log-message-text'],
+      [
+        '--port',
+        '9000',
+        '--widget-key',
+        'wk_flag_key=https://a.example',
+        '--max-turn-seconds',
+        '30',
+        '--log-message-text',
+      ],
       {
         PORT: '1234',
         HOST: '0.0.0.0',
@@ -59,7 +74,14 @@ describe('parseCliConfig', () => {
         widgetKeys: [{ key: 'wk_flag_key', allowedOrigins: ['https://a.example'] }],
         demoKey: false,
         trustedProxies: ['loopback', '10.0.0.0/8'],
-        limits: { requests: 10, windowSeconds: 30, concurrentStreams: 2, bodyBytes: 4096, turnDurationMs: 30_000, pingIntervalMs: 5000 },
+        limits: {
+          requests: 10,
+          windowSeconds: 30,
+          concurrentStreams: 2,
+          bodyBytes: 4096,
+          turnDurationMs: 30_000,
+          pingIntervalMs: 5000,
+        },
         basePath: '/api',
         logMessageText: true,
       },
@@ -67,7 +89,9 @@ describe('parseCliConfig', () => {
   });
 
   it('reads several widget keys from WIDGET_KEYS', () => {
-    const result = parseCliConfig([], { WIDGET_KEYS: 'wk_one_key=https://a.example,http://localhost:*; wk_two_key=*' });
+    const result = parseCliConfig([], {
+      WIDGET_KEYS: 'wk_one_key=https://a.example,http://localhost:*; wk_two_key=*',
+    });
     expect(result.ok && 'config' in result && result.config.widgetKeys).toEqual([
       { key: 'wk_one_key', allowedOrigins: ['https://a.example', 'http://localhost:*'] },
       { key: 'wk_two_key', allowedOrigins: ['*'] },
@@ -77,18 +101,84 @@ describe('parseCliConfig', () => {
   const refused: [string, string[], Record<string, string>, string, string][] = [
     ['a port out of range', ['--port', '70000'], {}, '--port', 'must be a whole number from 0 to 65535'],
     ['a port that is not a number', [], { PORT: 'eighty' }, 'PORT', 'must be a whole number from 0 to 65535'],
-    ['a Vapi key without an assistant', [], { VAPI_API_KEY: 'sk', WIDGET_KEYS: 'wk_site_key=*' }, 'VAPI_ASSISTANT_ID', 'is required when VAPI_API_KEY is set'],
-    ['a Vapi key without widget keys', [], { VAPI_API_KEY: 'sk', VAPI_ASSISTANT_ID: 'a' }, 'WIDGET_KEYS', 'at least one widget key is required when VAPI_API_KEY is set'],
-    ['a base URL without a Vapi key', [], { VAPI_BASE_URL: 'https://vapi.example' }, 'VAPI_API_KEY', 'is required when VAPI_BASE_URL is set'],
-    ['a base URL that is not a URL', [], { VAPI_API_KEY: 'sk', VAPI_BASE_URL: 'ftp:x' }, 'VAPI_BASE_URL', 'must be an http(s) URL'],
-    ['an unknown store', [], { CHAT_STORE_URL: 'postgres://db' }, 'CHAT_STORE_URL', 'must start with memory:, file:, libsql:, redis:// or rediss://'],
-    ['a widget key without origins', ['--widget-key', 'wk_site_key'], {}, '--widget-key', 'each widget key must look like key=https://site.example,http://localhost:*'],
-    ['a widget key with a path as origin', [], { WIDGET_KEYS: 'wk_site_key=https://a.example/page' }, 'WIDGET_KEYS', 'not an origin: https://a.example/page (scheme://host[:port], no path)'],
-    ['a short widget key', [], { WIDGET_KEYS: 'wk=*' }, 'WIDGET_KEYS', 'a widget key must be at least 8 characters'],
-    ['a bad trusted proxy', [], { TRUSTED_PROXIES: '10.0.0.0/99' }, 'TRUSTED_PROXIES', 'Not an IP address or CIDR range: 10.0.0.0/99'],
+    [
+      'a Vapi key without an assistant',
+      [],
+      { VAPI_API_KEY: 'sk', WIDGET_KEYS: 'wk_site_key=*' },
+      'VAPI_ASSISTANT_ID',
+      'is required when VAPI_API_KEY is set',
+    ],
+    [
+      'a Vapi key without widget keys',
+      [],
+      { VAPI_API_KEY: 'sk', VAPI_ASSISTANT_ID: 'a' },
+      'WIDGET_KEYS',
+      'at least one widget key is required when VAPI_API_KEY is set',
+    ],
+    [
+      'a base URL without a Vapi key',
+      [],
+      { VAPI_BASE_URL: 'https://vapi.example' },
+      'VAPI_API_KEY',
+      'is required when VAPI_BASE_URL is set',
+    ],
+    [
+      'a base URL that is not a URL',
+      [],
+      { VAPI_API_KEY: 'sk', VAPI_BASE_URL: 'ftp:x' },
+      'VAPI_BASE_URL',
+      'must be an http(s) URL',
+    ],
+    [
+      'an unknown store',
+      [],
+      { CHAT_STORE_URL: 'postgres://db' },
+      'CHAT_STORE_URL',
+      'must start with memory:, file:, libsql:, redis:// or rediss://',
+    ],
+    [
+      'a widget key without origins',
+      ['--widget-key', 'wk_site_key'],
+      {},
+      '--widget-key',
+      'each widget key must look like key=https://site.example,http://localhost:*',
+    ],
+    [
+      'a widget key with a path as origin',
+      [],
+      { WIDGET_KEYS: 'wk_site_key=https://a.example/page' },
+      'WIDGET_KEYS',
+      'not an origin: https://a.example/page (scheme://host[:port], no path)',
+    ],
+    [
+      'a short widget key',
+      [],
+      { WIDGET_KEYS: 'wk=*' },
+      'WIDGET_KEYS',
+      'a widget key must be at least 8 characters',
+    ],
+    [
+      'a bad trusted proxy',
+      [],
+      { TRUSTED_PROXIES: '10.0.0.0/99' },
+      'TRUSTED_PROXIES',
+      'Not an IP address or CIDR range: 10.0.0.0/99',
+    ],
     ['an unknown chain', [], { VAPI_CHAIN: 'thread' }, 'VAPI_CHAIN', 'must be previous-chat or session'],
-    ['variable values that are not an object', [], { VAPI_VARIABLE_VALUES: '[1]' }, 'VAPI_VARIABLE_VALUES', 'must be a JSON object'],
-    ['a zero rate limit', ['--rate-limit', '0'], {}, '--rate-limit', 'must be a whole number from 1 to 1000000'],
+    [
+      'variable values that are not an object',
+      [],
+      { VAPI_VARIABLE_VALUES: '[1]' },
+      'VAPI_VARIABLE_VALUES',
+      'must be a JSON object',
+    ],
+    [
+      'a zero rate limit',
+      ['--rate-limit', '0'],
+      {},
+      '--rate-limit',
+      'must be a whole number from 1 to 1000000',
+    ],
     ['a bad base path', [], { BASE_PATH: 'api' }, 'BASE_PATH', 'must be a path such as /api'],
   ];
 

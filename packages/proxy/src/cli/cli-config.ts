@@ -15,7 +15,9 @@ export interface CliConfig {
   readonly port: number;
   readonly host: string;
   /** `undefined`: no `VAPI_API_KEY`, so the in-process emulator is the upstream. */
-  readonly vapi: { readonly apiKey: string; readonly assistantId: string; readonly baseUrl: string | undefined } | undefined;
+  readonly vapi:
+    | { readonly apiKey: string; readonly assistantId: string; readonly baseUrl: string | undefined }
+    | undefined;
   readonly chain: 'previous-chat' | 'session';
   readonly variableValues: Readonly<Record<string, string | number | boolean>> | undefined;
   readonly storeUrl: string;
@@ -90,7 +92,10 @@ export function parseWidgetKeys(entries: readonly string[], setting: string): Wi
       .map((origin) => origin.trim())
       .filter((origin) => origin !== '');
     if (separator <= 0 || key === '' || origins.length === 0) {
-      throw new ConfigError(setting, 'each widget key must look like key=https://site.example,http://localhost:*');
+      throw new ConfigError(
+        setting,
+        'each widget key must look like key=https://site.example,http://localhost:*',
+      );
     }
     if (key.length < 8) throw new ConfigError(setting, 'a widget key must be at least 8 characters');
     for (const origin of origins) {
@@ -129,7 +134,10 @@ function variableValues(text: string | undefined): CliConfig['variableValues'] {
  * const result = parseCliConfig(process.argv.slice(2), process.env);
  * if (!result.ok) console.error(`${result.setting}: ${result.message}`);
  */
-export function parseCliConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliConfigResult {
+export function parseCliConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliConfigResult {
   let parsed;
   try {
     parsed = parseArgs({
@@ -157,7 +165,11 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
       },
     });
   } catch (error) {
-    return { ok: false, setting: 'arguments', message: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      setting: 'arguments',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   const flags = parsed.values;
   if (flags.help) return { ok: true, help: true };
@@ -178,7 +190,8 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
     const apiKey = env['VAPI_API_KEY']?.trim() || undefined;
     const [assistantId, assistantSetting] = pick('assistant-id', 'VAPI_ASSISTANT_ID');
     const [baseUrl, baseUrlSetting] = pick('vapi-base-url', 'VAPI_BASE_URL');
-    if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new ConfigError(baseUrlSetting, 'must be an http(s) URL');
+    if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl))
+      throw new ConfigError(baseUrlSetting, 'must be an http(s) URL');
     if (!apiKey && baseUrl) {
       throw new ConfigError('VAPI_API_KEY', `is required when ${baseUrlSetting} is set`);
     }
@@ -201,17 +214,27 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
     const keyFlags = flags['widget-key'];
     const keyEntries = keyFlags?.length
       ? { entries: keyFlags, setting: '--widget-key' }
-      : { entries: (env['WIDGET_KEYS'] ?? '').split(';').map((entry) => entry.trim()).filter((entry) => entry !== ''), setting: 'WIDGET_KEYS' };
+      : {
+          entries: (env['WIDGET_KEYS'] ?? '')
+            .split(';')
+            .map((entry) => entry.trim())
+            .filter((entry) => entry !== ''),
+          setting: 'WIDGET_KEYS',
+        };
     let widgetKeys = parseWidgetKeys(keyEntries.entries, keyEntries.setting);
     const demoKey = widgetKeys.length === 0;
     if (demoKey) {
       // With a real Vapi key, a built-in public key would let anyone spend the account: refuse.
-      if (apiKey) throw new ConfigError('WIDGET_KEYS', 'at least one widget key is required when VAPI_API_KEY is set');
+      if (apiKey)
+        throw new ConfigError('WIDGET_KEYS', 'at least one widget key is required when VAPI_API_KEY is set');
       widgetKeys = [{ key: demoWidgetKey, allowedOrigins: demoOrigins }];
     }
 
     const [proxiesText, proxiesSetting] = pick('trust-proxy', 'TRUSTED_PROXIES');
-    const trustedProxies = (proxiesText ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+    const trustedProxies = (proxiesText ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
     try {
       createAddressMatcher(trustedProxies);
     } catch (error) {
@@ -246,7 +269,9 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
       config: {
         port,
         host,
-        vapi: apiKey ? { apiKey, assistantId: assistantId!.trim(), baseUrl: baseUrl || undefined } : undefined,
+        vapi: apiKey
+          ? { apiKey, assistantId: assistantId!.trim(), baseUrl: baseUrl || undefined }
+          : undefined,
         chain,
         variableValues: variableValues(env['VAPI_VARIABLE_VALUES']),
         storeUrl,

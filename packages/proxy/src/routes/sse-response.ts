@@ -26,7 +26,7 @@ export function formatSseEvent(event: TurnEvent): Uint8Array {
  */
 export function sseResponse(source: TurnEventSource, options: SseResponseOptions): Response {
   const { scheduler, pingIntervalMs } = options;
-  let timer: TimerHandle | undefined;
+  let timer: TimerHandle;
   let unsubscribe: (() => void) | undefined;
   let closed = false;
 

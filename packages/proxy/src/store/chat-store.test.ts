@@ -25,7 +25,7 @@ afterAll(async () => {
 
 // Each test gets a fresh store: a new SQLite file, or a new key prefix in the shared redis-server.
 const factories: Record<string, () => Promise<ChatStore>> = {
-  memory: async () => createMemoryStore(),
+  memory: () => Promise.resolve(createMemoryStore()),
   sqlite: async () => createSqliteStore({ url: `file:${path.join(directory, `store-${++counter}.db`)}` }),
   redis: async () => createRedisStore({ url: redis.url, keyPrefix: `test${++counter}:` }),
 };
@@ -162,7 +162,10 @@ describe('expiry', () => {
 
   it('treats an expired idempotency record or lock as free (sqlite, injected clock)', async () => {
     let now = 0;
-    const store = await createSqliteStore({ url: `file:${path.join(directory, 'expiry.db')}`, now: () => now });
+    const store = await createSqliteStore({
+      url: `file:${path.join(directory, 'expiry.db')}`,
+      now: () => now,
+    });
     expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
     expect(await store.tryLock('l', 1_000)).toEqual(expect.any(String));
     now = 999;
@@ -216,6 +219,8 @@ describe('openStore', () => {
   });
 
   it('fails to open a Redis that is not there', async () => {
-    await expect(createRedisStore({ url: 'redis://127.0.0.1:1' })).rejects.toThrow('Could not connect to Redis');
+    await expect(createRedisStore({ url: 'redis://127.0.0.1:1' })).rejects.toThrow(
+      'Could not connect to Redis',
+    );
   });
 });

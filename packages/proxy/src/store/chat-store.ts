@@ -63,7 +63,11 @@ export interface ChatStore {
   /** The newest `limit` messages, oldest first. */
   listMessages(conversationId: string, limit: number): Promise<StoredMessage[]>;
   /** Stores `record` under `key` if no live record is there; returns `undefined` if claimed, else the existing one. */
-  claimIdempotency(key: string, record: IdempotencyRecord, ttlMs: number): Promise<IdempotencyRecord | undefined>;
+  claimIdempotency(
+    key: string,
+    record: IdempotencyRecord,
+    ttlMs: number,
+  ): Promise<IdempotencyRecord | undefined>;
   readIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Replaces the record (the first attempt's outcome). */
   finishIdempotency(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void>;

@@ -32,7 +32,12 @@ export function limiterFrom(limiter: RateLimiterAbstract, points: number): Limit
     async consume(key, amount = 1) {
       try {
         const result = await limiter.consume(key, amount);
-        return { allowed: true, limit: points, remaining: result.remainingPoints, resetMs: result.msBeforeNext };
+        return {
+          allowed: true,
+          limit: points,
+          remaining: result.remainingPoints,
+          resetMs: result.msBeforeNext,
+        };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           return { allowed: false, limit: points, remaining: 0, resetMs: rejection.msBeforeNext };

@@ -1,4 +1,12 @@
-import type { ChainHandle, ChatStore, ConversationRecord, IdempotencyRecord, StoredMessage } from './chat-store';
+/* eslint-disable @typescript-eslint/require-await -- the store interface is async for SQLite and Redis;
+   memory answers at once, and async methods turn its errors into rejections, like theirs. */
+import type {
+  ChainHandle,
+  ChatStore,
+  ConversationRecord,
+  IdempotencyRecord,
+  StoredMessage,
+} from './chat-store';
 import { createMemoryLimiter } from './limiter';
 
 export interface MemoryStoreOptions {

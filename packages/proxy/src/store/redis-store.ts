@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { ChainHandle, ChatStore, ConversationRecord, IdempotencyRecord, StoredMessage } from './chat-store';
+import type {
+  ChainHandle,
+  ChatStore,
+  ConversationRecord,
+  IdempotencyRecord,
+  StoredMessage,
+} from './chat-store';
 import { limiterFrom } from './limiter';
 
 export interface RedisStoreOptions {

@@ -1,5 +1,11 @@
 import type { Client, InArgs } from '@libsql/client';
-import type { ChainHandle, ChatStore, ConversationRecord, IdempotencyRecord, StoredMessage } from './chat-store';
+import type {
+  ChainHandle,
+  ChatStore,
+  ConversationRecord,
+  IdempotencyRecord,
+  StoredMessage,
+} from './chat-store';
 import { createMemoryLimiter } from './limiter';
 
 export interface SqliteStoreOptions {
@@ -53,7 +59,10 @@ export const sqliteSchemaVersion = migrations.length;
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<ChatStore> {
   const { createClient } = await import('@libsql/client');
   await ensureDirectory(options.url);
-  const client = createClient({ url: options.url, ...(options.authToken ? { authToken: options.authToken } : {}) });
+  const client = createClient({
+    url: options.url,
+    ...(options.authToken ? { authToken: options.authToken } : {}),
+  });
   await migrate(client);
   return sqliteStore(client, options.now ?? Date.now);
 }
@@ -95,6 +104,12 @@ async function migrate(client: Client): Promise<void> {
   }
 }
 
+/** A column value as text (SQLite columns here are TEXT; anything else is a corrupt row). */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '';
+}
+
 function sqliteStore(client: Client, now: () => number): ChatStore {
   const run = (sql: string, args: InArgs = []) => client.execute({ sql, args });
 
@@ -102,11 +117,11 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
     if (!row) return undefined;
     const chain = row['chain'];
     return {
-      id: String(row['id']),
-      scope: String(row['scope']),
+      id: asText(row['id']),
+      scope: asText(row['scope']),
       chain: typeof chain === 'string' ? (JSON.parse(chain) as ChainHandle) : undefined,
-      createdAt: String(row['created_at']),
-      updatedAt: String(row['updated_at']),
+      createdAt: asText(row['created_at']),
+      updatedAt: asText(row['updated_at']),
     };
   };
 
@@ -120,15 +135,21 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
     kind: 'sqlite',
     async findConversation(scope) {
       const result = await run('SELECT * FROM conversations WHERE scope = ?', [scope]);
-      return readConversation(result.rows[0] as Record<string, unknown> | undefined);
+      return readConversation(result.rows[0]);
     },
     async createConversation(record) {
       await run(
         'INSERT INTO conversations (id, scope, chain, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO NOTHING',
-        [record.id, record.scope, record.chain ? JSON.stringify(record.chain) : null, record.createdAt, record.updatedAt],
+        [
+          record.id,
+          record.scope,
+          record.chain ? JSON.stringify(record.chain) : null,
+          record.createdAt,
+          record.updatedAt,
+        ],
       );
       const result = await run('SELECT * FROM conversations WHERE scope = ?', [record.scope]);
-      return readConversation(result.rows[0] as Record<string, unknown> | undefined) ?? record;
+      return readConversation(result.rows[0]) ?? record;
     },
     async setChain(conversationId, chain, updatedAt) {
       await run('UPDATE conversations SET chain = ?, updated_at = ? WHERE id = ?', [
@@ -152,15 +173,13 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
         'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC',
         [conversationId, limit],
       );
-      return result.rows.map(
-        (row): StoredMessage => ({
-          id: String(row['id']),
-          role: row['role'] as StoredMessage['role'],
-          text: String(row['text']),
-          status: row['status'] as StoredMessage['status'],
-          createdAt: String(row['created_at']),
-        }),
-      );
+      return result.rows.map((row): StoredMessage => ({
+        id: asText(row['id']),
+        role: asText(row['role']) as StoredMessage['role'],
+        text: asText(row['text']),
+        status: asText(row['status']) as StoredMessage['status'],
+        createdAt: asText(row['created_at']),
+      }));
     },
     async claimIdempotency(key, record, ttlMs) {
       const at = now();
@@ -199,8 +218,9 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
       await run('DELETE FROM locks WHERE name = ? AND token = ?', [name, token]);
     },
     createLimiter: createMemoryLimiter,
-    async close() {
+    close() {
       client.close();
+      return Promise.resolve();
     },
   };
 }

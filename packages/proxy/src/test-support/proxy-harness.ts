@@ -1,4 +1,10 @@
-import { createEmulator, defaultAssistantId, defaultPrivateKey, type EmulatorOptions } from '@vapi-chat-kit/emulator';
+import {
+  createEmulator,
+  defaultAssistantId,
+  defaultPrivateKey,
+  type Emulator,
+  type EmulatorOptions,
+} from '@vapi-chat-kit/emulator';
 import { createProxy } from '../create-proxy';
 import type { LogEntry } from '../logging/logger';
 import type { LimitOptions, ProxyOptions } from '../proxy-options';
@@ -22,6 +28,8 @@ export interface HarnessOptions {
   readonly store?: ChatStore;
   readonly limits?: LimitOptions;
   readonly emulator?: EmulatorOptions;
+  /** Share one emulator (one "Vapi") between several proxy instances. */
+  readonly sharedEmulator?: Emulator;
   readonly proxy?: Partial<ProxyOptions>;
   readonly chain?: 'previous-chat' | 'session';
 }
@@ -31,7 +39,7 @@ export interface HarnessOptions {
  * `x-emulator-fault: <harness.fault>` so a test can make Vapi misbehave.
  */
 export function createHarness(options: HarnessOptions = {}) {
-  const emulator = createEmulator({ testMode: true, ...options.emulator });
+  const emulator = options.sharedEmulator ?? createEmulator({ testMode: true, ...options.emulator });
   const calls: UpstreamCall[] = [];
   const logs: LogEntry[] = [];
   const scheduler = new ManualScheduler();
@@ -63,7 +71,7 @@ export function createHarness(options: HarnessOptions = {}) {
       apiKey: defaultPrivateKey,
       assistantId: defaultAssistantId,
       baseUrl: 'http://vapi.test',
-      fetch: upstreamFetch as typeof fetch,
+      fetch: upstreamFetch,
       chain: options.chain ?? 'previous-chat',
     },
     widgetKeys: [{ key: widgetKey, allowedOrigins: [siteOrigin, 'http://localhost:*'] }],

@@ -1,5 +1,6 @@
 /** One parsed SSE event, or a comment (`: ping`). */
-export type SseItem = { readonly event: string; readonly data: Record<string, unknown> } | { readonly comment: string };
+export type SseItem =
+  { readonly event: string; readonly data: Record<string, unknown> } | { readonly comment: string };
 
 /** Parses a whole SSE text into events and comments, in order. */
 export function parseSse(text: string): SseItem[] {
@@ -16,7 +17,9 @@ export function parseSse(text: string): SseItem[] {
 
 /** Only the events, as `[name, data]` pairs, for compact assertions. */
 export function eventsOf(text: string): [string, Record<string, unknown>][] {
-  return parseSse(text).flatMap((item) => ('event' in item ? [[item.event, item.data] as [string, Record<string, unknown>]] : []));
+  return parseSse(text).flatMap((item) =>
+    'event' in item ? [[item.event, item.data] as [string, Record<string, unknown>]] : [],
+  );
 }
 
 /** Reads a stream event by event, so a test can act in the middle of a reply. */

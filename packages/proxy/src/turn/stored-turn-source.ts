@@ -41,8 +41,11 @@ export function pendingSource(options: PendingSourceOptions): TurnEventSource {
   const { store, key, record, scheduler, now, pollMs } = options;
   return (listener) => {
     let cancelled = false;
-    let timer: TimerHandle | undefined;
-    listener({ event: 'start', data: { conversationId: record.conversationId, messageId: record.messageId } });
+    let timer: TimerHandle;
+    listener({
+      event: 'start',
+      data: { conversationId: record.conversationId, messageId: record.messageId },
+    });
     const check = async () => {
       if (cancelled) return;
       const current = await store.readIdempotency(key).catch(() => record);

@@ -5,19 +5,28 @@ import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core';
  * `rate_limited` error. `POST /v1/chat/stream` writes these as SSE; `POST /v1/chat` waits for the last one.
  */
 export type TurnEvent =
-  | { readonly event: 'start'; readonly data: { readonly conversationId: string; readonly messageId: string } }
+  | {
+      readonly event: 'start';
+      readonly data: { readonly conversationId: string; readonly messageId: string };
+    }
   | { readonly event: 'delta'; readonly data: { readonly text: string } }
   | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
   | {
       readonly event: 'error';
-      readonly data: { readonly error: string; readonly code: ProxyStreamErrorCode; readonly retryAfter?: number };
+      readonly data: {
+        readonly error: string;
+        readonly code: ProxyStreamErrorCode;
+        readonly retryAfter?: number;
+      };
     };
 
 /** Subscribes to a turn's events: the ones so far at once, then each as it happens. Returns the unsubscribe. */
 export type TurnEventSource = (listener: (event: TurnEvent) => void) => () => void;
 
 /** The texts and HTTP statuses of each failure, shared by the stream's `error` event and `POST /v1/chat`. */
-export const failureByCode: Readonly<Record<ProxyStreamErrorCode, { readonly status: 402 | 429 | 500 | 502 | 504; readonly error: string }>> = {
+export const failureByCode: Readonly<
+  Record<ProxyStreamErrorCode, { readonly status: 402 | 429 | 500 | 502 | 504; readonly error: string }>
+> = {
   upstream_error: { status: 502, error: 'The assistant is unavailable' },
   upstream_unauthorized: { status: 502, error: 'The proxy is not authorised by Vapi' },
   payment_required: { status: 402, error: 'The Vapi account needs billing attention' },

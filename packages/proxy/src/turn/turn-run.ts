@@ -21,7 +21,8 @@ export interface TurnRunOptions {
   readonly messageId: string;
   readonly turnDurationMs: number;
   /** The claimed idempotency record to finish or release, if the request carried a key. */
-  readonly idempotency?: { readonly key: string; readonly fingerprint: string; readonly ttlMs: number } | undefined;
+  readonly idempotency?:
+    { readonly key: string; readonly fingerprint: string; readonly ttlMs: number } | undefined;
   /** Called once when the run is over (stored, told, lock to free). */
   readonly onFinished: () => Promise<void>;
 }
@@ -50,7 +51,10 @@ export class TurnRun {
   constructor(options: TurnRunOptions) {
     this.#options = options;
     this.#started = options.now();
-    this.#emit({ event: 'start', data: { conversationId: options.conversation.id, messageId: options.messageId } });
+    this.#emit({
+      event: 'start',
+      data: { conversationId: options.conversation.id, messageId: options.messageId },
+    });
     this.finished = this.#run();
   }
 
@@ -95,7 +99,8 @@ export class TurnRun {
       if (!turn.ok) {
         // Vapi refused or never saw the turn: nothing was processed, so a retry may run it again.
         if (options.idempotency) await store.releaseIdempotency(options.idempotency.key);
-        const failure = this.#stopReason === 'timeout' ? { code: 'timeout' as const } : upstreamFailure(turn.error);
+        const failure =
+          this.#stopReason === 'timeout' ? { code: 'timeout' as const } : upstreamFailure(turn.error);
         this.#log(this.#stopReason === 'client' ? 'stopped' : 'refused', failure.code, text, turn.status);
         this.#emit(errorEvent(failure.code, failure.retryAfter));
         return;
@@ -105,7 +110,13 @@ export class TurnRun {
         await store.setChain(conversation.id, turn.createdSession, this.#isoNow());
       }
       await store.appendMessages(conversation.id, [
-        { id: options.userMessageId, role: 'user', text: options.message, status: 'done', createdAt: new Date(this.#started).toISOString() },
+        {
+          id: options.userMessageId,
+          role: 'user',
+          text: options.message,
+          status: 'done',
+          createdAt: new Date(this.#started).toISOString(),
+        },
       ]);
 
       let chatId: string | undefined;

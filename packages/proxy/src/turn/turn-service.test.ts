@@ -5,17 +5,29 @@ import { eventsOf, SseReader } from '../test-support/sse-events';
 
 const key = (value: string) => ({ 'idempotency-key': value });
 
-async function historyOf(harness: ReturnType<typeof createHarness>, sessionId: string, conversationId: string) {
+async function historyOf(
+  harness: ReturnType<typeof createHarness>,
+  sessionId: string,
+  conversationId: string,
+) {
   const query = new URLSearchParams({ sessionId, conversationId });
-  const response = await harness.app.request(`/v1/chat/history?${query.toString()}`, { headers: historyHeaders });
+  const response = await harness.app.request(`/v1/chat/history?${query.toString()}`, {
+    headers: historyHeaders,
+  });
   return ((await response.json()) as { messages: { role: string; text: string; status: string }[] }).messages;
 }
 
 describe('Idempotency-Key', () => {
   it('answers a retried JSON turn from the store without calling Vapi again', async () => {
     const harness = createHarness();
-    const first = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')));
-    const second = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')));
+    const first = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+    );
+    const second = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+    );
     expect(second.status).toBe(200);
     const firstBody = (await first.json()) as { conversationId: string; message: string };
     expect(await second.json()).toEqual(firstBody);
@@ -25,9 +37,26 @@ describe('Idempotency-Key', () => {
 
   it('replays a finished streamed turn as start, the whole text, done', async () => {
     const harness = createHarness();
-    const first = eventsOf(await (await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')))).text());
-    const replay = eventsOf(await (await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')))).text());
-    const text = first.filter(([name]) => name === 'delta').map(([, data]) => data['text']).join('');
+    const first = eventsOf(
+      await (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+        )
+      ).text(),
+    );
+    const replay = eventsOf(
+      await (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+        )
+      ).text(),
+    );
+    const text = first
+      .filter(([name]) => name === 'delta')
+      .map(([, data]) => data['text'])
+      .join('');
     expect(replay).toEqual([first[0], ['delta', { text }], first.at(-1)]);
     expect(harness.calls).toHaveLength(1);
   });
@@ -35,13 +64,19 @@ describe('Idempotency-Key', () => {
   it('scopes keys per conversation and refuses a key reused for another message with 422', async () => {
     const harness = createHarness();
     await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')));
-    const reused = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Something else' }, key('t-1')));
+    const reused = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Something else' }, key('t-1')),
+    );
     expect(reused.status).toBe(422);
     expect(await reused.json()).toEqual({
       error: 'Idempotency-Key was already used for a different request',
       code: 'idempotency_key_reused',
     });
-    const otherSession = await harness.app.request('/v1/chat', turnInit({ sessionId: 's2', message: 'Something else' }, key('t-1')));
+    const otherSession = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's2', message: 'Something else' }, key('t-1')),
+    );
     expect(otherSession.status).toBe(200);
     expect(harness.calls).toHaveLength(2);
   });
@@ -49,11 +84,25 @@ describe('Idempotency-Key', () => {
   it('joins a retry to the first attempt still in flight; the upstream stops only when both have left', async () => {
     const harness = createHarness();
     harness.fault = 'stall-after=2';
-    const first = new SseReader((await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')))).body!);
+    const first = new SseReader(
+      (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')),
+        )
+      ).body!,
+    );
     const start = (await first.nextEvent())!;
     const deltas = [(await first.nextEvent())!, (await first.nextEvent())!];
 
-    const retry = new SseReader((await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')))).body!);
+    const retry = new SseReader(
+      (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')),
+        )
+      ).body!,
+    );
     expect(await retry.nextEvent()).toEqual(start);
     expect(await retry.nextEvent()).toEqual(deltas[0]);
     expect(await retry.nextEvent()).toEqual(deltas[1]);
@@ -67,10 +116,22 @@ describe('Idempotency-Key', () => {
 
     const partial = `${String(deltas[0]!.data['text'])}${String(deltas[1]!.data['text'])}`;
     const conversationId = start.data['conversationId'] as string;
-    await vi.waitFor(async () => expect((await historyOf(harness, 's1', conversationId))[1]).toMatchObject({ text: partial, status: 'stopped' }));
+    await vi.waitFor(async () =>
+      expect((await historyOf(harness, 's1', conversationId))[1]).toMatchObject({
+        text: partial,
+        status: 'stopped',
+      }),
+    );
 
     // A third attempt is answered from the store: the partial reply, as the turn was left.
-    const third = eventsOf(await (await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')))).text());
+    const third = eventsOf(
+      await (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')),
+        )
+      ).text(),
+    );
     expect(third).toEqual([
       ['start', start.data],
       ['delta', { text: partial }],
@@ -84,18 +145,29 @@ describe('Idempotency-Key', () => {
     const a = createHarness({ store });
     const b = createHarness({ store, proxy: {} });
     a.fault = 'stall-after=1';
-    const first = new SseReader((await a.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')))).body!);
+    const first = new SseReader(
+      (await a.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1'))))
+        .body!,
+    );
     const start = (await first.nextEvent())!;
     const delta = (await first.nextEvent())!;
 
-    const retry = new SseReader((await b.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')))).body!);
+    const retry = new SseReader(
+      (await b.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1'))))
+        .body!,
+    );
     expect(await retry.nextEvent()).toEqual(start);
     b.scheduler.advance(500);
     await first.cancel();
-    await vi.waitFor(async () => expect((await historyOf(a, 's1', start.data['conversationId'] as string))).toHaveLength(2));
+    await vi.waitFor(async () =>
+      expect(await historyOf(a, 's1', start.data['conversationId'] as string)).toHaveLength(2),
+    );
     b.scheduler.advance(500);
     expect(await retry.nextEvent()).toEqual({ event: 'delta', data: delta.data });
-    expect(await retry.nextEvent()).toEqual({ event: 'done', data: { conversationId: start.data['conversationId'], message: delta.data['text'] } });
+    expect(await retry.nextEvent()).toEqual({
+      event: 'done',
+      data: { conversationId: start.data['conversationId'], message: delta.data['text'] },
+    });
     expect(a.calls).toHaveLength(1);
     expect(b.calls).toHaveLength(0);
   });
@@ -103,15 +175,31 @@ describe('Idempotency-Key', () => {
   it('refuses a second turn on a conversation while one is in flight with 409', async () => {
     const harness = createHarness();
     harness.fault = 'stall-after=1';
-    const first = new SseReader((await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')))).body!);
+    const first = new SseReader(
+      (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+        )
+      ).body!,
+    );
     await first.nextEvent();
     harness.fault = '';
-    const second = await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')));
+    const second = await harness.app.request(
+      '/v1/chat/stream',
+      turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')),
+    );
     expect(second.status).toBe(409);
-    expect(await second.json()).toEqual({ error: 'A reply is already in progress for this conversation', code: 'conversation_busy' });
+    expect(await second.json()).toEqual({
+      error: 'A reply is already in progress for this conversation',
+      code: 'conversation_busy',
+    });
     await first.cancel();
     await vi.waitFor(async () => {
-      const third = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')));
+      const third = await harness.app.request(
+        '/v1/chat',
+        turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')),
+      );
       expect(third.status).toBe(200);
     });
     expect(harness.calls).toHaveLength(2);

@@ -83,7 +83,8 @@ export class TurnService {
       const existing = await store.claimIdempotency(key, pending, idempotencyTtlMs);
       if (existing) {
         if (existing.fingerprint !== fingerprint) return { ok: false, reason: 'key-reused' };
-        if (existing.state === 'finished') return { ok: true, source: replaySource(existing), replayed: true };
+        if (existing.state === 'finished')
+          return { ok: true, source: replaySource(existing), replayed: true };
         const local = this.#running.get(key);
         if (local) return { ok: true, source: local.subscribe, replayed: true };
         const source = pendingSource({

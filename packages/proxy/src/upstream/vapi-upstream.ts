@@ -46,13 +46,20 @@ export interface VapiUpstream {
 export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
   const baseUrl = (options.baseUrl ?? 'https://api.vapi.ai').replace(/\/+$/, '');
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const overrides = options.variableValues ? { assistantOverrides: { variableValues: options.variableValues } } : {};
+  const overrides = options.variableValues
+    ? { assistantOverrides: { variableValues: options.variableValues } }
+    : {};
   const headers = {
     authorization: `Bearer ${options.apiKey}`,
     'content-type': 'application/json',
   };
 
-  const post = async (path: string, body: unknown, signal: AbortSignal, accept: string): Promise<Response | VapiChatError> => {
+  const post = async (
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    accept: string,
+  ): Promise<Response | VapiChatError> => {
     try {
       return await fetcher(`${baseUrl}${path}`, {
         method: 'POST',
@@ -67,7 +74,12 @@ export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
   };
 
   const createSession = async (signal: AbortSignal): Promise<ChainHandle | VapiChatError> => {
-    const response = await post('/session', { assistantId: options.assistantId, ...overrides }, signal, 'application/json');
+    const response = await post(
+      '/session',
+      { assistantId: options.assistantId, ...overrides },
+      signal,
+      'application/json',
+    );
     if (!(response instanceof Response)) return response;
     if (!response.ok) return errorFromResponse(response);
     const session = (await response.json().catch(() => undefined)) as { id?: unknown } | undefined;
@@ -97,7 +109,8 @@ export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
             };
       const response = await post('/chat', body, signal, 'text/event-stream');
       if (!(response instanceof Response)) return { ok: false, error: response };
-      if (!response.ok) return { ok: false, error: await errorFromResponse(response), status: response.status };
+      if (!response.ok)
+        return { ok: false, error: await errorFromResponse(response), status: response.status };
       const contentType = response.headers.get('content-type') ?? '';
       if (contentType.includes('text/event-stream') && response.body) {
         const body = bodyUntilAborted(response.body, signal);
@@ -116,7 +129,9 @@ async function* jsonChatEvents(response: Response, signal: AbortSignal): AsyncGe
   } catch (cause) {
     yield {
       type: 'error',
-      error: signal.aborted ? new AbortedError(undefined, { cause }) : new ProtocolError('Vapi sent a reply that is not JSON'),
+      error: signal.aborted
+        ? new AbortedError(undefined, { cause })
+        : new ProtocolError('Vapi sent a reply that is not JSON'),
     };
     return;
   }

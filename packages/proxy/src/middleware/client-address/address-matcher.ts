@@ -54,7 +54,10 @@ function parseIpv6(text: string): bigint | undefined {
 
 /** An address as a number; an IPv4-mapped IPv6 address (`::ffff:1.2.3.4`) becomes its IPv4 form. */
 export function parseAddress(text: string): ParsedAddress | undefined {
-  const trimmed = text.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const trimmed = text
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   const v4 = parseIpv4(trimmed);
   if (v4 !== undefined) return { version: 4, value: v4 };
   const v6 = parseIpv6(trimmed);
@@ -102,7 +105,8 @@ export function createAddressMatcher(entries: readonly string[]): (address: stri
     return ranges.some((range) => {
       if (range.version !== address.version) return false;
       const bits = address.version === 4 ? 32 : 128;
-      const mask = range.prefix === 0 ? 0n : ((1n << BigInt(range.prefix)) - 1n) << BigInt(bits - range.prefix);
+      const mask =
+        range.prefix === 0 ? 0n : ((1n << BigInt(range.prefix)) - 1n) << BigInt(bits - range.prefix);
       return (address.value & mask) === range.network;
     });
   };
@@ -117,6 +121,7 @@ export function normalizeAddress(text: string): string | undefined {
     return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
   }
   const groups: string[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((address.value >> shift) & 0xffffn).toString(16));
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups.push(((address.value >> shift) & 0xffffn).toString(16));
   return groups.join(':');
 }

@@ -16,7 +16,11 @@ const fromPeer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddre
 describe('clientAddress', () => {
   it('uses the peer address and ignores X-Forwarded-For from an untrusted peer', async () => {
     const app = appWith(['10.0.0.0/8']);
-    const response = await app.request('/', { headers: { 'x-forwarded-for': '9.9.9.9' } }, fromPeer('203.0.113.7'));
+    const response = await app.request(
+      '/',
+      { headers: { 'x-forwarded-for': '9.9.9.9' } },
+      fromPeer('203.0.113.7'),
+    );
     expect(await response.text()).toBe('203.0.113.7');
   });
 
@@ -63,7 +67,9 @@ describe('createAddressMatcher', () => {
   });
 
   it('throws naming an entry it cannot read', () => {
-    expect(() => createAddressMatcher(['10.0.0.0/33'])).toThrow('Not an IP address or CIDR range: 10.0.0.0/33');
+    expect(() => createAddressMatcher(['10.0.0.0/33'])).toThrow(
+      'Not an IP address or CIDR range: 10.0.0.0/33',
+    );
     expect(() => createAddressMatcher(['example.com'])).toThrow('example.com');
   });
 

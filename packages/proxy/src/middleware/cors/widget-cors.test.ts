@@ -6,12 +6,18 @@ describe('CORS', () => {
     const harness = createHarness();
     const response = await harness.app.request('/v1/chat/stream', {
       method: 'OPTIONS',
-      headers: { origin: siteOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key, idempotency-key' },
+      headers: {
+        origin: siteOrigin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-api-key, idempotency-key',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(siteOrigin);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-    expect(response.headers.get('access-control-allow-headers')).toBe('Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key',
+    );
     expect(response.headers.get('vary')).toBe('Origin');
   });
 
@@ -39,7 +45,10 @@ describe('CORS', () => {
 
   it('gives no CORS headers to other origins or to same-origin requests', async () => {
     const harness = createHarness();
-    const evil = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi' }, { origin: 'https://evil.example' }));
+    const evil = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Hi' }, { origin: 'https://evil.example' }),
+    );
     expect(evil.status).toBe(401);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     const init = turnInit({ sessionId: 's1', message: 'Hi' });

@@ -19,13 +19,19 @@ describe('request bodies on POST /v1/chat and /v1/chat/stream', () => {
     ['an unknown field (assistantId)', turnInit({ sessionId: 's1', message: 'Hi', assistantId: 'other' })],
     ['an unknown field (__proto__)', turnInit('{"sessionId":"s1","message":"Hi","__proto__":{"x":1}}')],
     ['text/plain', turnInit({ sessionId: 's1', message: 'Hi' }, { 'content-type': 'text/plain' })],
-    ['no content type', (() => {
-      const init = turnInit({ sessionId: 's1', message: 'Hi' });
-      const headers = new Headers(init.headers);
-      headers.delete('content-type');
-      return { ...init, headers };
-    })()],
-    ['a bad Idempotency-Key', turnInit({ sessionId: 's1', message: 'Hi' }, { 'idempotency-key': 'has space' })],
+    [
+      'no content type',
+      (() => {
+        const init = turnInit({ sessionId: 's1', message: 'Hi' });
+        const headers = new Headers(init.headers);
+        headers.delete('content-type');
+        return { ...init, headers };
+      })(),
+    ],
+    [
+      'a bad Idempotency-Key',
+      turnInit({ sessionId: 's1', message: 'Hi' }, { 'idempotency-key': 'has space' }),
+    ],
   ];
 
   it.each(bad)('answers 400 for %s and never calls Vapi', async (_name, init) => {
@@ -42,7 +48,10 @@ describe('request bodies on POST /v1/chat and /v1/chat/stream', () => {
     const harness = createHarness();
     const response = await harness.app.request(
       '/v1/chat',
-      turnInit({ sessionId: `A-z.0:_${'x'.repeat(121)}`, message: 'x'.repeat(4000) }, { 'content-type': 'application/json; charset=utf-8' }),
+      turnInit(
+        { sessionId: `A-z.0:_${'x'.repeat(121)}`, message: 'x'.repeat(4000) },
+        { 'content-type': 'application/json; charset=utf-8' },
+      ),
     );
     expect(response.status).toBe(200);
   });
@@ -78,7 +87,11 @@ describe('request bodies on POST /v1/chat and /v1/chat/stream', () => {
         controller.enqueue(new Uint8Array(512).fill(0x20));
       },
     });
-    const request = new Request('http://proxy.test/v1/chat', { ...turnInit(''), body, duplex: 'half' } as RequestInit);
+    const request = new Request('http://proxy.test/v1/chat', {
+      ...turnInit(''),
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const response = await harness.app.request(request);
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThanOrEqual(1024 + 2 * 512);

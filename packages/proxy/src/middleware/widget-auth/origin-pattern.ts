@@ -8,7 +8,9 @@ export function originMatches(pattern: string, origin: string): boolean {
   if (wanted === '*') return true;
   if (wanted.endsWith(':*')) {
     const base = wanted.slice(0, -2);
-    return actual === base || (actual.startsWith(`${base}:`) && /^\d{1,5}$/.test(actual.slice(base.length + 1)));
+    return (
+      actual === base || (actual.startsWith(`${base}:`) && /^\d{1,5}$/.test(actual.slice(base.length + 1)))
+    );
   }
   return wanted === actual;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, historyHeaders, siteOrigin, turnInit, widgetKey } from '../../test-support/proxy-harness';
+import {
+  createHarness,
+  historyHeaders,
+  siteOrigin,
+  turnInit,
+  widgetKey,
+} from '../../test-support/proxy-harness';
 import { constantTimeEqual } from './constant-time-equal';
 import { originMatches } from './origin-pattern';
 
@@ -14,10 +20,16 @@ describe('widget keys', () => {
 
   it.each(refused)('answers 401 {"error":"Unauthorized"} for %s', async (_name, headers) => {
     const harness = createHarness();
-    const response = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi' }, headers));
+    const response = await harness.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Hi' }, headers),
+    );
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('{"error":"Unauthorized"}');
-    const stream = await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi' }, headers));
+    const stream = await harness.app.request(
+      '/v1/chat/stream',
+      turnInit({ sessionId: 's1', message: 'Hi' }, headers),
+    );
     expect(stream.status).toBe(401);
     const historyResponse = await harness.app.request('/v1/chat/history?sessionId=s1&conversationId=conv_1', {
       headers: { ...historyHeaders, ...headers },
@@ -39,7 +51,9 @@ describe('widget keys', () => {
     const noOrigin = turnInit({ sessionId: 's3', message: 'Hi' });
     const noOriginHeaders = new Headers(noOrigin.headers);
     noOriginHeaders.delete('origin');
-    expect((await harness.app.request('/v1/chat', { ...noOrigin, headers: noOriginHeaders })).status).toBe(200);
+    expect((await harness.app.request('/v1/chat', { ...noOrigin, headers: noOriginHeaders })).status).toBe(
+      200,
+    );
   });
 });
 

@@ -21,7 +21,11 @@ export function widgetAuth(keys: readonly WidgetKeyConfig[]): MiddlewareHandler<
       if (constantTimeEqual(presented, candidate.key) && found === undefined) found = candidate;
     }
     const origin = c.req.header('origin');
-    if (!found || presented === '' || (origin !== undefined && !originAllowed(found.allowedOrigins, origin))) {
+    if (
+      !found ||
+      presented === '' ||
+      (origin !== undefined && !originAllowed(found.allowedOrigins, origin))
+    ) {
       return errorResponse(c, 401, errorText.unauthorized);
     }
     c.set('widgetKey', found);

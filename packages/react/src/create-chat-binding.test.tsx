@@ -1,4 +1,4 @@
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor, cleanup } from '@testing-library/react';
 import { UnauthorizedError, vapiTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
 import {
   createEmulator,
@@ -15,6 +15,9 @@ import { Chat } from './primitives/chat';
 import { countingFetch } from './test-support/counting-fetch';
 import { immediateFrames } from './test-support/manual-frames';
 import { useVapiChat } from './use-vapi-chat';
+
+// Unmount what each test rendered (no vitest globals, so no automatic cleanup).
+afterEach(cleanup);
 
 const baseUrl = 'http://vapi.test';
 const privateBase = {

@@ -1,12 +1,15 @@
-import { act, render } from '@testing-library/react';
+import { act, render, cleanup } from '@testing-library/react';
 import type { ChatEvent } from '@vapi-chat-kit/core';
 import { Profiler, type ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterEach } from 'vitest';
 import { ChatProvider } from './chat-provider';
 import { Chat } from './primitives/chat';
 import { manualFrames } from './test-support/manual-frames';
 import { scriptedTransport } from './test-support/scripted-transport';
 import { useVapiChat } from './use-vapi-chat';
+
+// Unmount what each test rendered (no vitest globals, so no automatic cleanup).
+afterEach(cleanup);
 
 /** Pushes scripted events and lets the store read them all (microtasks only, no timers). */
 async function pushed(script: ReturnType<typeof scriptedTransport>, events: ChatEvent[]): Promise<void> {

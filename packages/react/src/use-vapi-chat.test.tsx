@@ -1,4 +1,4 @@
-import { act, render, renderHook, waitFor } from '@testing-library/react';
+import { act, render, renderHook, waitFor, cleanup } from '@testing-library/react';
 import {
   NetworkError,
   responsesTransport,
@@ -24,6 +24,9 @@ import { scriptedTransport } from './test-support/scripted-transport';
 import { useChatSelector } from './use-chat-selector';
 import { useChatStore } from './use-chat-store';
 import { useVapiChat } from './use-vapi-chat';
+
+// Unmount what each test rendered (no vitest globals, so no automatic cleanup).
+afterEach(cleanup);
 
 const baseUrl = 'http://vapi.test';
 const privateBase = {

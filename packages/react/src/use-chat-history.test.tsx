@@ -1,0 +1,134 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
+import { createMemoryStore, createProxy, whenTurnsFinished } from '@vapi-chat-kit/proxy';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChatBinding, type ChatBinding } from './create-chat-binding';
+import { Chat } from './primitives/chat';
+import { immediateFrames } from './test-support/manual-frames';
+import { useChatHistory } from './use-chat-history';
+import { useVapiChat } from './use-vapi-chat';
+
+afterEach(cleanup);
+
+const widgetKey = 'wk_test_site';
+const proxyBase = 'http://proxy.test';
+
+/** Our proxy (createProxy) over the emulator, in-process: no port, no network. */
+function proxyOverEmulator() {
+  const emulator = createEmulator({ testMode: true });
+  const app = createProxy({
+    upstream: {
+      apiKey: defaultPrivateKey,
+      assistantId: defaultAssistantId,
+      baseUrl: 'http://vapi.test',
+      fetch: emulator.fetch,
+    },
+    widgetKeys: [{ key: widgetKey, allowedOrigins: ['*'] }],
+    store: createMemoryStore(),
+  });
+  const paths: string[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    paths.push(`${request.method} ${new URL(request.url).pathname}`);
+    return app.request(request);
+  };
+  const transport: ChatTransport = proxyTransport({ baseUrl: proxyBase, widgetKey, fetch });
+  return { app, emulator, fetch, transport, paths };
+}
+
+function History({ fetch, children }: { fetch: typeof globalThis.fetch; children?: ReactNode }) {
+  const history = useChatHistory({ baseUrl: proxyBase, widgetKey, fetch });
+  return (
+    <>
+      <p>history: {history.status}</p>
+      {children}
+    </>
+  );
+}
+
+function Transcript({ chat, fetch }: { chat: ChatBinding; fetch: typeof globalThis.fetch }) {
+  return (
+    <Chat.Root chat={chat}>
+      <History fetch={fetch} />
+      <Chat.Messages>
+        {(id) => (
+          <Chat.Message messageId={id}>
+            <Chat.MessageText />
+          </Chat.Message>
+        )}
+      </Chat.Messages>
+    </Chat.Root>
+  );
+}
+
+describe('through the proxy (createProxy + emulator)', () => {
+  it('streams, remembers context across turns, and sends one request per turn', async () => {
+    const proxy = proxyOverEmulator();
+    const { result } = renderHook(() =>
+      useVapiChat({ transport: proxy.transport, scheduleFrame: immediateFrames }),
+    );
+    await act(() => result.current.send('My name is Alice'));
+    await act(() => result.current.send("What's my name?"));
+    await waitFor(() => expect(result.current.messages).toHaveLength(4));
+    expect(result.current.messages.map((message) => message.status)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+    ]);
+    expect(result.current.messages[3]?.text).toContain('Alice');
+    const chain = result.current.store.getState().chain;
+    expect(chain.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(chain.conversationId).toEqual(expect.any(String));
+    expect(proxy.paths).toEqual(['POST /v1/chat/stream', 'POST /v1/chat/stream']);
+    await whenTurnsFinished(proxy.app);
+  });
+
+  it('restores a conversation from the proxy history on a device that kept only the chain, with no QueryClientProvider', async () => {
+    const proxy = proxyOverEmulator();
+    const first = createChatBinding({ transport: proxy.transport });
+    await first.actions.send('My name is Alice');
+    await first.actions.send('How do I reset my password?');
+    await whenTurnsFinished(proxy.app);
+    const expected = first.store.getState().messages.map((message) => [message.role, message.text]);
+
+    const device = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
+    device.actions.restore({ messages: [], chain: first.store.getState().chain });
+    const view = render(<Transcript chat={device} fetch={proxy.fetch} />);
+    await screen.findByText('history: success');
+    await waitFor(() => expect(view.container.querySelectorAll('[data-role]')).toHaveLength(4));
+    expect(device.store.getState().messages.map((message) => [message.role, message.text])).toEqual(expected);
+    expect(proxy.paths.at(-1)).toBe('GET /v1/chat/history');
+
+    // The chain is intact: the next turn continues the same conversation.
+    await device.actions.send("What's my name?");
+    expect(device.store.getState().messages[5]?.text).toContain('Alice');
+    await whenTurnsFinished(proxy.app);
+  });
+
+  it("uses the app's QueryClient when there is one, and leaves a transcript with the user's messages alone", async () => {
+    const proxy = proxyOverEmulator();
+    const chat = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
+    await chat.actions.send('My name is Alice');
+    await whenTurnsFinished(proxy.app);
+    const before = chat.store.getState().messages;
+    const queryClient = new QueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <Transcript chat={chat} fetch={proxy.fetch} />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('history: success');
+    const { sessionId, conversationId } = chat.store.getState().chain;
+    expect(
+      queryClient.getQueryData(['vapi-chat-kit', 'history', proxyBase, sessionId, conversationId]),
+    ).toMatchObject({
+      conversationId,
+      messages: [{ role: 'user', text: 'My name is Alice' }, { role: 'assistant' }],
+    });
+    expect(chat.store.getState().messages).toBe(before);
+  });
+});

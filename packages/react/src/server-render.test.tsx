@@ -1,0 +1,56 @@
+// @vitest-environment node
+import { proxyTransport } from '@vapi-chat-kit/core';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ChatProvider } from './chat-provider';
+import { createWebStorage } from './chat-storage';
+import { Chat, useVapiChat } from './index';
+
+function Support() {
+  const chat = useVapiChat({
+    transport: proxyTransport({ baseUrl: '/api', widgetKey: 'wk_site' }),
+    chatId: 'support',
+    storage: 'local',
+    greeting: 'Hi! How can I help?',
+  });
+  return (
+    <Chat.Root chat={chat}>
+      <Chat.Messages>
+        {(id) => (
+          <Chat.Message messageId={id}>
+            <Chat.MessageText />
+          </Chat.Message>
+        )}
+      </Chat.Messages>
+      <Chat.StatusBanner />
+      <Chat.Composer />
+      <Chat.Send>Send</Chat.Send>
+    </Chat.Root>
+  );
+}
+
+describe('on a server (no window, no document)', () => {
+  it('imports and renders to a string', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+    const html = renderToString(<Support />);
+    expect(html).toBe(
+      '<div data-status="idle"><div role="log" aria-live="polite" aria-label="Messages" aria-busy="false">' +
+        '<div data-role="assistant" data-status="done"><div>Hi! How can I help?</div></div></div>' +
+        '<textarea aria-label="Message" rows="1" enterKeyHint="send"></textarea>' +
+        '<button type="button" aria-disabled="true">Send</button></div>',
+    );
+  });
+
+  it('renders under a ChatProvider, and web storage holds nothing', () => {
+    const html = renderToString(
+      <ChatProvider transport={proxyTransport({ baseUrl: '/api' })} greeting="Hello">
+        <Chat.Root>
+          <Chat.Messages>{(id) => <Chat.Message messageId={id} />}</Chat.Messages>
+        </Chat.Root>
+      </ChatProvider>,
+    );
+    expect(html).toContain('data-role="assistant"');
+    expect(createWebStorage('local').getItem('anything')).toBe(null);
+  });
+});

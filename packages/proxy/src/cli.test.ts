@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { parseCliConfig } from './cli/cli-config';
 import { startProxyServer } from './cli';
-import { eventsOf } from './test-support/sse-events';
+import { createSqliteStore } from './store/sqlite-store';
+import { eventsOf, SseReader } from './test-support/sse-events';
 
 const packageDirectory = path.resolve(import.meta.dirname, '..');
 const tsx = path.resolve(packageDirectory, '../../node_modules/.bin/tsx');
@@ -59,6 +62,39 @@ describe('startProxyServer', () => {
       ]);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('shutdown', () => {
+  it('stores a reply cut by shutdown as stopped before closing the store', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'proxy-cli-'));
+    const url = `file:${path.join(directory, 'chat.db')}`;
+    try {
+      const result = parseCliConfig(['--port', '0', '--store', url], {});
+      if (!result.ok || !('config' in result)) throw new Error('config refused');
+      const server = await startProxyServer(result.config, () => undefined);
+      const response = await fetch(`${server.url}/v1/chat/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'demo-widget-key' },
+        body: JSON.stringify({ sessionId: 'demo-1', message: 'Show me everything' }),
+      });
+      const reader = new SseReader(response.body!);
+      expect(await reader.nextEvent()).toMatchObject({ event: 'start' });
+      expect(await reader.nextEvent()).toMatchObject({ event: 'delta' });
+      await server.close(0);
+
+      const store = await createSqliteStore({ url });
+      const conversation = await store.findConversation('demo-widget-key|demo-1');
+      const messages = await store.listMessages(conversation!.id, 10);
+      expect(messages.map((message) => `${message.role}:${message.status}`)).toEqual([
+        'user:done',
+        'assistant:stopped',
+      ]);
+      expect(messages[1]!.text.length).toBeGreaterThan(0);
+      await store.close();
+    } finally {
+      await rm(directory, { recursive: true, force: true });
     }
   });
 });

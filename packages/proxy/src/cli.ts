@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { cliUsage, parseCliConfig, type CliConfig } from './cli/cli-config';
-import { createProxy } from './create-proxy';
+import { createProxy, whenTurnsFinished } from './create-proxy';
 import { jsonLineLogger, type ProxyLogger } from './logging/logger';
 import type { UpstreamOptions } from './proxy-options';
 import type { ChatStore } from './store/chat-store';
@@ -16,8 +16,11 @@ export interface ProxyServer {
   readonly port: number;
   /** What the CLI prints after the `Listening on` line: upstream, widget key, store. */
   readonly notes: readonly string[];
-  /** Stops listening, drops open connections and closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets open replies finish for up to `graceMs` (then drops them, which
+   * stores them as `stopped`), waits for every turn to be stored, and closes the store.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -91,13 +94,15 @@ export async function startProxyServer(
           url: `http://${shownHost}:${info.port}`,
           port: info.port,
           notes,
-          close: () =>
-            new Promise<void>((done) => {
-              if ('closeAllConnections' in server) server.closeAllConnections();
-              server.close(() => {
-                void store.close().finally(done);
-              });
-            }),
+          close: async (graceMs = 0) => {
+            const closed = new Promise<void>((done) => server.close(() => done()));
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+            await Promise.race([closed, new Promise<void>((done) => setTimeout(done, graceMs).unref())]);
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            await closed;
+            await whenTurnsFinished(app);
+            await store.close();
+          },
         });
       },
     );
@@ -145,7 +150,8 @@ export async function runCli(
   console.log(`Listening on ${server.url}`);
   for (const note of server.notes) console.log(note);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    console.log('Stopping: finishing open replies (up to 10 s)');
+    void server.close(10_000).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -17,6 +17,22 @@ import { failureByCode, isTerminal, type TurnEvent, type TurnEventSource } from 
 import { conversationScope, TurnService } from './turn/turn-service';
 import { createVapiUpstream } from './upstream/vapi-upstream';
 
+/** The turn engine of each app, for {@link whenTurnsFinished}. */
+const turnServices = new WeakMap<object, TurnService>();
+
+/**
+ * Resolves when every turn the app is running has stored its outcome. A server calls it on shutdown, after
+ * it stops accepting connections, so no reply in flight is lost.
+ *
+ * @example
+ * server.close();
+ * await whenTurnsFinished(app);
+ * await store.close();
+ */
+export function whenTurnsFinished(app: Hono<ProxyEnv>): Promise<void> {
+  return turnServices.get(app)?.idle() ?? Promise.resolve();
+}
+
 /** Retry-After for a client that has too many streams open: a stream usually ends within seconds. */
 const busyStreamsRetryAfterSeconds = 2;
 
@@ -65,6 +81,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   });
 
   const root = new Hono<ProxyEnv>();
+  turnServices.set(root, turns);
   const app = options.basePath ? root.basePath(options.basePath) : root;
 
   root.onError((error, c) => {

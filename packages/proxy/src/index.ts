@@ -1,7 +1,7 @@
 // The public API of @vapi-chat-kit/proxy, listed by name (STYLE.md rule 12).
 // The Node CLI (`vapi-chat-proxy`, src/cli.ts) is not exported here: the app factory stays runtime-neutral.
 
-export { createProxy } from './create-proxy';
+export { createProxy, whenTurnsFinished } from './create-proxy';
 export {
   createRandomId,
   defaultLimits,

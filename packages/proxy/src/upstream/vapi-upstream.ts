@@ -87,27 +87,46 @@ export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
     return { kind: 'session', sessionId: session.id };
   };
 
+  const postChat = (chain: ChainHandle | undefined, message: string, signal: AbortSignal) => {
+    const body: VapiCreateChatRequest =
+      chain?.kind === 'session'
+        ? { sessionId: chain.sessionId, input: message, stream: true }
+        : {
+            assistantId: options.assistantId,
+            ...overrides,
+            ...(chain ? { previousChatId: chain.chatId } : {}),
+            input: message,
+            stream: true,
+          };
+    return post('/chat', body, signal, 'text/event-stream');
+  };
+
   return {
     async openTurn({ message, chain, signal }) {
+      const sessionMode = (options.chain ?? 'previous-chat') === 'session';
       let createdSession: ChainHandle | undefined;
       let current = chain;
-      if ((options.chain ?? 'previous-chat') === 'session' && current?.kind !== 'session') {
+      if (sessionMode && current?.kind !== 'session') {
         const session = await createSession(signal);
         if (!('kind' in session)) return { ok: false, error: session, status: session.status };
         createdSession = session;
         current = session;
       }
-      const body: VapiCreateChatRequest =
-        current?.kind === 'session'
-          ? { sessionId: current.sessionId, input: message, stream: true }
-          : {
-              assistantId: options.assistantId,
-              ...overrides,
-              ...(current ? { previousChatId: current.chatId } : {}),
-              input: message,
-              stream: true,
-            };
-      const response = await post('/chat', body, signal, 'text/event-stream');
+      let response = await postChat(current, message, signal);
+      // A stored session that Vapi refuses (400 expired or completed, 404 deleted) was not used: the turn
+      // did not run, so it is safe to start a new session and send it once more.
+      if (
+        response instanceof Response &&
+        (response.status === 400 || response.status === 404) &&
+        sessionMode &&
+        createdSession === undefined
+      ) {
+        await response.body?.cancel().catch(() => undefined);
+        const session = await createSession(signal);
+        if (!('kind' in session)) return { ok: false, error: session, status: session.status };
+        createdSession = session;
+        response = await postChat(session, message, signal);
+      }
       if (!(response instanceof Response)) return { ok: false, error: response };
       if (!response.ok)
         return { ok: false, error: await errorFromResponse(response), status: response.status };

@@ -144,6 +144,9 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     expect(await limiter.consume('5.6.7.8')).toMatchObject({ allowed: true, remaining: 1 });
     await limiter.release('1.2.3.4', 2);
     expect(await limiter.consume('1.2.3.4')).toMatchObject({ allowed: true });
+    // Giving back more than was taken (a window that reset meanwhile) leaves no credit.
+    await limiter.release('9.9.9.9', 5);
+    expect(await limiter.consume('9.9.9.9')).toMatchObject({ allowed: true, remaining: 1 });
     await store.close();
   });
 });

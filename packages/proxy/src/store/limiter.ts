@@ -46,7 +46,10 @@ export function limiterFrom(limiter: RateLimiterAbstract, points: number): Limit
       }
     },
     async release(key, amount = 1) {
-      await limiter.reward(key, amount);
+      // Never below zero: a slot given back after its window reset must not become credit for more.
+      const current = await limiter.get(key);
+      const consumed = current?.consumedPoints ?? 0;
+      if (consumed > 0) await limiter.reward(key, Math.min(amount, consumed));
     },
   };
 }

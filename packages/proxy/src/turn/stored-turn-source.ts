@@ -54,7 +54,9 @@ export function pendingSource(options: PendingSourceOptions): TurnEventSource {
         for (const event of replayEvents(current).slice(1)) listener(event);
         return;
       }
-      if (current === undefined || now() >= record.leaseExpiresAt) {
+      // The lease as stored now: the first attempt may have renewed or finished it meanwhile.
+      const leaseExpiresAt = current?.state === 'pending' ? current.leaseExpiresAt : record.leaseExpiresAt;
+      if (current === undefined || now() >= leaseExpiresAt) {
         listener(errorEvent('upstream_error'));
         return;
       }

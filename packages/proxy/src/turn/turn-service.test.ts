@@ -172,6 +172,59 @@ describe('Idempotency-Key', () => {
     expect(b.calls).toHaveLength(0);
   });
 
+  it('gives up on a first attempt whose instance died once its lease runs out, without calling Vapi', async () => {
+    const store = createMemoryStore();
+    const harness = createHarness({ store });
+    // What a crashed instance leaves behind: a pending record nobody will finish.
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('s1\nHi there'));
+    const fingerprint = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(
+      '',
+    );
+    await store.claimIdempotency(
+      'wk_test_public_key|s1|t-1',
+      {
+        state: 'pending',
+        fingerprint,
+        conversationId: 'conv_dead',
+        messageId: 'msg_dead',
+        leaseExpiresAt: Date.now() + 60_000,
+      },
+      86_400_000,
+    );
+    const retry = new SseReader(
+      (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+        )
+      ).body!,
+    );
+    expect(await retry.nextEvent()).toEqual({
+      event: 'start',
+      data: { conversationId: 'conv_dead', messageId: 'msg_dead' },
+    });
+    harness.scheduler.advance(500);
+    await vi.waitFor(() => expect(harness.scheduler.pending).toBeGreaterThan(1));
+    // The lease is on the wall clock (it is shared between machines): move it into the past.
+    await store.finishIdempotency(
+      'wk_test_public_key|s1|t-1',
+      {
+        state: 'pending',
+        fingerprint,
+        conversationId: 'conv_dead',
+        messageId: 'msg_dead',
+        leaseExpiresAt: 0,
+      },
+      86_400_000,
+    );
+    harness.scheduler.advance(500);
+    expect(await retry.nextEvent()).toEqual({
+      event: 'error',
+      data: { error: 'The assistant is unavailable', code: 'upstream_error' },
+    });
+    expect(harness.calls).toHaveLength(0);
+  });
+
   it('refuses a second turn on a conversation while one is in flight with 409', async () => {
     const harness = createHarness();
     harness.fault = 'stall-after=1';

@@ -31,6 +31,8 @@ export interface ChatLabels {
   readonly copyFailed: string;
   /** The jump-to-latest pill; `count` new messages arrived while the reader was scrolled up. */
   readonly jumpToLatest: (count: number) => string;
+  /** The button above a long thread that shows `count` older messages. */
+  readonly loadEarlier: (count: number) => string;
   /** The typing indicator's accessible text. */
   readonly typing: string;
   readonly you: string;
@@ -78,6 +80,7 @@ export const labelsEn: ChatLabels = {
   copyFailed: 'Copy failed',
   jumpToLatest: (count) =>
     count === 0 ? 'Jump to latest' : count === 1 ? '1 new message' : `${count} new messages`,
+  loadEarlier: (count) => (count === 1 ? 'Show 1 earlier message' : `Show ${count} earlier messages`),
   typing: 'Assistant is typing',
   you: 'You',
   assistant: 'Assistant',
@@ -128,6 +131,8 @@ export const labelsFr: ChatLabels = {
   copyFailed: 'Échec de la copie',
   jumpToLatest: (count) =>
     count === 0 ? 'Aller au plus récent' : count === 1 ? '1 nouveau message' : `${count} nouveaux messages`,
+  loadEarlier: (count) =>
+    count === 1 ? 'Afficher 1 message précédent' : `Afficher ${count} messages précédents`,
   typing: 'L’assistant écrit',
   you: 'Vous',
   assistant: 'Assistant',

@@ -88,7 +88,7 @@ function renderListItem(item: Tokens.ListItem, loose: boolean, key: string): Rea
   const children: ReactNode[] = [];
   item.tokens.forEach((token, index) => {
     const childKey = `${key}-${index}`;
-    if ((token).type === 'checkbox') {
+    if (token.type === 'checkbox') {
       const checked = (token as Tokens.Checkbox).checked;
       children.push(
         <input

@@ -1,0 +1,297 @@
+import { NetworkError, RateLimitedError } from '@vapi-chat-kit/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { labelsFr } from '../labels/chat-labels';
+import { longMarkdownReply, shortReply } from '../testing/sample-replies';
+import { scriptedChatTransport } from '../testing/scripted-chat-transport';
+import { makeHistory, StoryChat } from '../testing/story-chat';
+
+const suggestions = ['How do I reset my password?', 'Can I change my plan?', 'Where is my API key?'];
+
+const meta = {
+  title: 'ui/ChatWindow',
+  component: StoryChat,
+  parameters: { layout: 'centered' },
+  args: {
+    transport: scriptedChatTransport([{ text: shortReply, firstTokenDelayMs: 120 }]),
+    title: 'TechFlow support',
+    subtitle: 'Typically replies in seconds',
+    suggestions,
+  },
+  argTypes: {
+    transport: { control: false },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+  },
+} satisfies Meta<typeof StoryChat>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const composer = (canvasElement: HTMLElement) =>
+  within(canvasElement).getByRole('textbox', { name: 'Message' });
+const log = (canvasElement: HTMLElement) => within(canvasElement).getByRole('log', { name: 'Conversation' });
+
+/** No messages yet: an empty state with suggested questions. A click on one sends it. */
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('How can we help?')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Can I change my plan?' }));
+    await waitFor(() => expect(within(log(canvasElement)).getByText('Can I change my plan?')).toBeVisible());
+    await waitFor(() => expect(within(log(canvasElement)).getByText(/Change plan/)).toBeVisible(), {
+      timeout: 4000,
+    });
+  },
+};
+
+/** A greeting from the assistant, with suggestions under it until the user writes. */
+export const Greeting: Story = {
+  args: { greeting: 'Hi! 👋 I’m the TechFlow assistant. How can I help you today?' },
+};
+
+/** Sent, waiting for the first token: the typing indicator shows, and Send becomes Stop. */
+export const Submitted: Story = {
+  args: {
+    greeting: 'Hi! How can I help?',
+    transport: scriptedChatTransport([{ text: shortReply, firstTokenDelayMs: Infinity }]),
+    sendOnMount: 'Can I change my plan later?',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvasElement.querySelector('.vck-typing')).not.toBeNull());
+    await expect(canvas.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(log(canvasElement)).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** A reply being written: markdown renders as it arrives, the log is busy, Stop is offered. */
+export const Streaming: Story = {
+  args: {
+    greeting: 'Hi! How can I help?',
+    transport: scriptedChatTransport([
+      { text: longMarkdownReply, firstTokenDelayMs: 50, chunkDelayMs: 8, hangAfter: 420 },
+    ]),
+    sendOnMount: 'How do I reset my password?',
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(
+      () => expect(canvasElement.querySelector('.vck-message[data-status="streaming"]')).not.toBeNull(),
+      {
+        timeout: 4000,
+      },
+    );
+    await expect(log(canvasElement)).toHaveAttribute('aria-busy', 'true');
+    await expect(canvasElement.querySelector('.vck-typing')).toBeNull();
+    // No raw markdown syntax while streaming.
+    await waitFor(() => expect(within(log(canvasElement)).getByText('two ways')).toBeVisible(), {
+      timeout: 4000,
+    });
+  },
+};
+
+/** A long reply with headings, lists, a quote, code with a copy button, a table and tasks. */
+export const LongMarkdownReply: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { text: longMarkdownReply, firstTokenDelayMs: 50, chunkSize: 48, chunkDelayMs: 4 },
+    ]),
+    sendOnMount: 'How do I reset my password?',
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
+        ).not.toBeNull(),
+      {
+        timeout: 5000,
+      },
+    );
+    const thread = within(log(canvasElement));
+    await expect(thread.getByRole('table')).toBeVisible();
+    await expect(thread.getByRole('button', { name: 'Copy code' })).toBeVisible();
+    await expect(log(canvasElement)).toHaveAttribute('aria-busy', 'false');
+  },
+};
+
+/** Stop while a reply streams: the partial reply stays, marked "Stopped", and focus stays in the composer. */
+export const Stopped: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { text: longMarkdownReply, firstTokenDelayMs: 50, chunkDelayMs: 10, hangAfter: 200 },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(composer(canvasElement), 'How do I reset my password?{Enter}');
+    await waitFor(
+      () => expect(canvasElement.querySelector('.vck-message[data-status="streaming"]')).not.toBeNull(),
+      {
+        timeout: 4000,
+      },
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(canvas.getByText('Stopped')).toBeVisible());
+    await expect(composer(canvasElement)).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Send' })).toBeVisible();
+  },
+};
+
+/** The turn fails before any token: the message stays with Retry, and the error is announced. */
+export const FailedWithRetry: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { error: new NetworkError('The connection dropped'), firstTokenDelayMs: 50 },
+      { text: shortReply, firstTokenDelayMs: 50 },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(composer(canvasElement), 'Can I change my plan?{Enter}');
+    const alert = await canvas.findByRole('alert', {}, { timeout: 4000 });
+    await expect(alert).toHaveTextContent('Connection lost');
+    await expect(canvas.getByText('Not sent')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(log(canvasElement)).getByText(/Change plan/)).toBeVisible(), {
+      timeout: 4000,
+    });
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** A 429: the turn waits, with a visible countdown, and is sent again on its own once. */
+export const RateLimited: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { error: new RateLimitedError('Too many requests', { retryAfterMs: 20_000 }), firstTokenDelayMs: 20 },
+      { text: shortReply },
+    ]),
+    sendOnMount: 'Can I change my plan?',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(
+      () => expect(canvasElement.querySelector('.vck-banner[data-state="rate-limited"]')).not.toBeNull(),
+      {
+        timeout: 4000,
+      },
+    );
+    await expect(canvas.getByRole('status')).toHaveTextContent(/Trying again in \d+ s/);
+  },
+};
+
+/** The browser is offline. */
+export const Offline: Story = {
+  args: { greeting: 'Hi! How can I help?' },
+  beforeEach: () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    window.dispatchEvent(new Event('offline'));
+    return () => {
+      Reflect.deleteProperty(navigator, 'onLine');
+      window.dispatchEvent(new Event('online'));
+    };
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('You are offline');
+  },
+};
+
+/** A conversation restored from storage (or the proxy's history). */
+export const RestoredHistory: Story = {
+  args: { history: makeHistory(8) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(8);
+    // Restored at the bottom, on the latest message.
+    const scroller = log(canvasElement);
+    await waitFor(() =>
+      expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 2),
+    );
+  },
+};
+
+/** 1,000 messages: only the last page is in the DOM; older pages load on demand, keeping the reader's place. */
+export const LongThread: Story = {
+  args: { history: makeHistory(1000) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(50));
+    await expect(canvasElement.querySelectorAll('*').length).toBeLessThan(1500);
+    await userEvent.click(canvas.getByRole('button', { name: 'Show 950 earlier messages' }));
+    await expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(100);
+  },
+};
+
+/** Keyboard only: Shift+Enter adds a line, Enter sends, focus stays in the composer, Tab reaches Send. */
+export const Keyboard: Story = {
+  play: async ({ canvasElement }) => {
+    const input = composer(canvasElement);
+    await userEvent.click(input);
+    await userEvent.keyboard('First line{Shift>}{Enter}{/Shift}second line');
+    await expect(input).toHaveValue('First line\nsecond line');
+    await userEvent.keyboard('{Enter}');
+    await expect(input).toHaveValue('');
+    await expect(input).toHaveFocus();
+    await waitFor(() => expect(within(log(canvasElement)).getByText(/First line/)).toBeVisible());
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
+        ).not.toBeNull(),
+      {
+        timeout: 4000,
+      },
+    );
+    await userEvent.tab();
+    await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toHaveFocus();
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  args: { theme: 'dark', history: makeHistory(4, [undefined, longMarkdownReply]) },
+  globals: { backgrounds: { value: 'dark' } },
+};
+
+/** Right to left, with Arabic labels. */
+export const RightToLeft: Story = {
+  args: {
+    dir: 'rtl',
+    title: 'الدعم',
+    subtitle: 'نرد عادة خلال ثوانٍ',
+    labels: {
+      composerLabel: 'رسالة',
+      composerPlaceholder: 'اكتب رسالة…',
+      composerHint: 'Enter للإرسال، Shift+Enter لسطر جديد',
+      send: 'إرسال',
+      messagesLabel: 'المحادثة',
+      newConversation: 'محادثة جديدة',
+    },
+    history: makeHistory(4, [
+      'كيف أعيد تعيين كلمة المرور؟',
+      'افتح **الإعدادات** ثم اختر *إعادة تعيين كلمة المرور*. سنرسل لك رابطًا صالحًا لمدة ٢٤ ساعة.',
+      'شكرًا!',
+      'على الرحب والسعة!',
+    ]),
+  },
+};
+
+/** French labels. */
+export const French: Story = {
+  args: {
+    labels: labelsFr,
+    title: 'Assistance TechFlow',
+    greeting: 'Bonjour ! Comment puis-je vous aider ?',
+    suggestions: ['Changer de forfait'],
+  },
+};
+
+/** A narrow mobile width. */
+export const Mobile: Story = {
+  args: {
+    width: 360,
+    height: 640,
+    history: makeHistory(6, [undefined, undefined, undefined, longMarkdownReply]),
+  },
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+};

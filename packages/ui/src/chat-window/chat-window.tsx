@@ -1,0 +1,233 @@
+import type { ChatStoreState } from '@vapi-chat-kit/core';
+import { Chat, useChatSelector, useVapiChat, type ChatBinding } from '@vapi-chat-kit/react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
+import { ChatHeader } from '../chat-header/chat-header';
+import { ChatComposerBar } from '../composer/chat-composer-bar';
+import { ChatEmptyState, SuggestedPrompts } from '../empty-state/chat-empty-state';
+import { JumpToLatest } from '../jump-to-latest/jump-to-latest';
+import type { ChatLabels } from '../labels/chat-labels';
+import { LabelsProvider, useLabels } from '../labels/labels-context';
+import { ChatMessageBubble } from '../message/chat-message-bubble';
+import { useStickToBottom } from '../scroll/use-stick-to-bottom';
+import { ChatStatusBanner } from '../status-banner/chat-status-banner';
+import { TypingIndicator } from '../typing-indicator/typing-indicator';
+
+/** How many messages a long thread renders at first; older ones load in pages of this size. */
+export const chatWindowPageSize = 50;
+
+/**
+ * Props of {@link ChatWindow}.
+ */
+export interface ChatWindowProps {
+  /** The chat, from `useVapiChat()` (or its `binding`). @default the enclosing `ChatProvider`'s chat */
+  readonly chat?: ChatBinding | { readonly binding: ChatBinding } | undefined;
+  /** Replaces some or all labels (English by default); e.g. `labelsFr`. */
+  readonly labels?: Partial<ChatLabels> | undefined;
+  /** `light`, `dark`, or `auto` (follows the system). @default 'auto' */
+  readonly theme?: 'light' | 'dark' | 'auto' | undefined;
+  /** Text direction; `rtl` mirrors the layout. @default inherited */
+  readonly dir?: 'ltr' | 'rtl' | undefined;
+  /** @default labels.title */
+  readonly title?: ReactNode;
+  /** @default labels.subtitle */
+  readonly subtitle?: ReactNode;
+  /** An image URL or a node for the header's avatar. */
+  readonly avatar?: ReactNode;
+  /** Questions offered while the conversation has no user message yet. */
+  readonly suggestions?: readonly string[] | undefined;
+  /** Shows a close button in the header. */
+  readonly onClose?: (() => void) | undefined;
+  /** Shows a "new conversation" button in the header. @default true */
+  readonly showReset?: boolean | undefined;
+  /** Focus the composer on mount. @default false */
+  readonly autoFocus?: boolean | undefined;
+  readonly className?: string | undefined;
+  /** Passed to the root element, e.g. `{ height: 600 }`. */
+  readonly style?: CSSProperties | undefined;
+}
+
+/**
+ * A complete support chat: header, message list (markdown replies, code copy, retry), typing
+ * indicator, jump-to-latest pill, status banner and composer. It composes react's `Chat.*` parts and
+ * adds looks only; theme it with `--vck-*` custom properties (import `@vapi-chat-kit/ui/styles.css`).
+ *
+ * @selector .vck-window[data-theme="light" | "dark" | "auto"]
+ * @selector .vck-window[data-status="idle" | "submitted" | "streaming" | "error"]
+ * @example
+ * import { proxyTransport } from '@vapi-chat-kit/core';
+ * import { useVapiChat } from '@vapi-chat-kit/react';
+ * import { ChatWindow } from '@vapi-chat-kit/ui';
+ * import '@vapi-chat-kit/ui/styles.css';
+ *
+ * function Support() {
+ *   const chat = useVapiChat({ transport: proxyTransport({ baseUrl: '/api' }), greeting: 'Hi! How can I help?' });
+ *   return <ChatWindow chat={chat} title="TechFlow support" suggestions={['Reset my password']} />;
+ * }
+ */
+export function ChatWindow({
+  chat,
+  labels,
+  theme = 'auto',
+  dir,
+  title,
+  subtitle,
+  avatar,
+  suggestions,
+  onClose,
+  showReset = true,
+  autoFocus = false,
+  className,
+  style,
+}: ChatWindowProps) {
+  const titleId = useId();
+  return (
+    <LabelsProvider labels={labels}>
+      <Chat.Root
+        chat={chat}
+        role="region"
+        aria-labelledby={titleId}
+        className={className ? `vck-window ${className}` : 'vck-window'}
+        data-theme={theme}
+        dir={dir}
+        style={style}
+      >
+        <WindowHeader
+          titleId={titleId}
+          title={title}
+          subtitle={subtitle}
+          avatar={avatar}
+          onClose={onClose}
+          showReset={showReset}
+        />
+        <ChatThread suggestions={suggestions} />
+        <div className="vck-footer">
+          <ChatStatusBanner />
+          <ChatComposerBar autoFocus={autoFocus} />
+        </div>
+      </Chat.Root>
+    </LabelsProvider>
+  );
+}
+
+function WindowHeader({
+  titleId,
+  title,
+  subtitle,
+  avatar,
+  onClose,
+  showReset,
+}: Pick<ChatWindowProps, 'title' | 'subtitle' | 'avatar' | 'onClose' | 'showReset'> & {
+  readonly titleId: string;
+}) {
+  const { reset } = useVapiChat();
+  return (
+    <ChatHeader
+      titleId={titleId}
+      title={title}
+      subtitle={subtitle}
+      avatar={avatar}
+      onClose={onClose}
+      onReset={showReset ? reset : undefined}
+    />
+  );
+}
+
+// ui reads core's state through react's selector hook, with selectors of its own (core is types-only here).
+const selectIds = (state: ChatStoreState): readonly string[] => state.messages.map((message) => message.id);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
+
+/**
+ * The scrolling thread: messages (the last page of a long thread, older pages on demand), the typing
+ * indicator while waiting for the first token, the empty state, and the jump-to-latest pill.
+ */
+function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] | undefined }) {
+  const labels = useLabels();
+  const { send } = useVapiChat();
+  const ids = useChatSelector(selectIds, sameIds);
+  const status = useChatSelector((state) => state.status);
+  const lastText = useChatSelector((state) => state.messages.at(-1)?.text.length ?? 0);
+  const hasUserMessage = useChatSelector((state) =>
+    state.messages.some((message) => message.role === 'user'),
+  );
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const { isPinned, scrollToBottom, onContentChange } = useStickToBottom(scrollerRef, contentRef);
+
+  // Long threads: render the last page, and older pages when asked (or scrolled to the top).
+  const [visibleCount, setVisibleCount] = useState(chatWindowPageSize);
+  const hiddenCount = Math.max(0, ids.length - visibleCount);
+  const visibleIds = hiddenCount > 0 ? ids.slice(hiddenCount) : ids;
+
+  // New messages since the reader scrolled up.
+  const [countAtRelease, setCountAtRelease] = useState<number | undefined>(undefined);
+  if (!isPinned && countAtRelease === undefined) setCountAtRelease(ids.length);
+  if (isPinned && countAtRelease !== undefined) setCountAtRelease(undefined);
+  const newCount = countAtRelease === undefined ? 0 : Math.max(0, ids.length - countAtRelease);
+
+  useLayoutEffect(() => {
+    onContentChange();
+  }, [ids, lastText, status, onContentChange]);
+
+  const topRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const top = topRef.current;
+    const scroller = scrollerRef.current;
+    if (!top || !scroller || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && !isPinned) {
+          setVisibleCount((count) => count + chatWindowPageSize);
+        }
+      },
+      { root: scroller, rootMargin: '200px 0px 0px 0px' },
+    );
+    observer.observe(top);
+    return () => observer.disconnect();
+  }, [hiddenCount, isPinned]);
+
+  const isEmpty = ids.length === 0;
+  return (
+    <>
+      <Chat.Messages
+        ref={scrollerRef}
+        className="vck-messages"
+        aria-label={labels.messagesLabel}
+        tabIndex={0}
+      >
+        <div className="vck-thread" ref={contentRef}>
+          {hiddenCount > 0 && (
+            <button
+              ref={topRef}
+              type="button"
+              className="vck-load-earlier"
+              onClick={() => setVisibleCount((count) => count + chatWindowPageSize)}
+            >
+              {labels.loadEarlier(hiddenCount)}
+            </button>
+          )}
+          {isEmpty ? (
+            <ChatEmptyState suggestions={suggestions} onSelect={(text) => void send(text)} />
+          ) : (
+            visibleIds.map((id) => <ChatMessageBubble key={id} messageId={id} />)
+          )}
+          {!isEmpty && !hasUserMessage && status === 'idle' && (
+            <SuggestedPrompts suggestions={suggestions} onSelect={(text) => void send(text)} />
+          )}
+          {status === 'submitted' && <TypingIndicator />}
+        </div>
+      </Chat.Messages>
+      <div className="vck-jump-anchor">
+        {!isPinned && <JumpToLatest count={newCount} onClick={() => scrollToBottom('smooth')} />}
+      </div>
+    </>
+  );
+}

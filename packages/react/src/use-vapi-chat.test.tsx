@@ -15,7 +15,8 @@ import {
   defaultPublicKey,
   type Emulator,
 } from '@vapi-chat-kit/emulator';
-import type { ReactNode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
+import { Chat } from './primitives/chat';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from './chat-provider';
 import { countingFetch } from './test-support/counting-fetch';
@@ -380,6 +381,52 @@ describe('sharing and providers', () => {
     // submitted, streaming, idle: one render each after the first, none for the 10 frames of tokens.
     expect(renders).toEqual({ sendOnly: 1, statusOnly: 4 });
     expect(frames.flushed()).toBe(13);
+  });
+});
+
+describe('in StrictMode', () => {
+  it('sends one request per turn and opens one tab channel, closed on unmount', async () => {
+    const { fetch, requests } = countingFetch(emulator);
+    const transport = vapiTransport({ ...privateBase, fetch });
+    const channels: { closed: boolean }[] = [];
+    const createChannel = () => {
+      const entry = { closed: false };
+      channels.push(entry);
+      return {
+        postMessage: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        close: () => {
+          entry.closed = true;
+        },
+      };
+    };
+    let chat: ReturnType<typeof useVapiChat> | undefined;
+    function Support() {
+      chat = useVapiChat({ transport, scheduleFrame: immediateFrames, syncTabs: true, createChannel });
+      return (
+        <Chat.Root chat={chat}>
+          <Chat.Messages>
+            {(id) => (
+              <Chat.Message messageId={id}>
+                <Chat.MessageText />
+              </Chat.Message>
+            )}
+          </Chat.Messages>
+        </Chat.Root>
+      );
+    }
+    const view = render(
+      <StrictMode>
+        <Support />
+      </StrictMode>,
+    );
+    await act(() => chat?.send('My name is Alice') ?? Promise.resolve());
+    await waitFor(() => expect(view.container.querySelectorAll('[data-status="done"]')).toHaveLength(2));
+    expect(requests).toHaveLength(1);
+    expect(channels.filter((channel) => !channel.closed)).toHaveLength(1);
+    view.unmount();
+    expect(channels.filter((channel) => !channel.closed)).toHaveLength(0);
   });
 });
 

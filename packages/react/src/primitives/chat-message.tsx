@@ -1,4 +1,4 @@
-import { selectMessageById, type ChatMessage as ChatMessageValue } from '@vapi-chat-kit/core';
+import { selectIsBusy, selectMessageById, type ChatMessage as ChatMessageValue } from '@vapi-chat-kit/core';
 import {
   createContext,
   forwardRef,
@@ -123,7 +123,8 @@ export interface ChatRetryProps extends ComponentPropsWithoutRef<'button'> {
 
 /**
  * Sends the message's turn again; rendered only for a message whose turn did not get through (see
- * core's `retry`). A `button`, with the consumer's `onClick` first.
+ * core's `retry`). A `button`, with the consumer's `onClick` first; `aria-disabled` while a turn is in
+ * flight here or in another tab.
  *
  * @example
  * <Chat.Retry>Retry</Chat.Retry>
@@ -135,16 +136,18 @@ export const ChatRetry = forwardRef<HTMLButtonElement, ChatRetryProps>(function 
   const message = useMessage('Chat.Retry');
   const { binding } = useChatParts('Chat.Retry');
   const busyElsewhere = useBusyElsewhere(binding);
+  const busy = useBindingSelector(binding, selectIsBusy);
+  const blocked = busy || busyElsewhere;
   if (!isRetryable(message)) return null;
   const Component = asChild === true ? Slot : 'button';
   return (
     <Component
       ref={ref}
       type={asChild === true ? undefined : 'button'}
-      aria-disabled={busyElsewhere ? true : undefined}
+      aria-disabled={blocked}
       {...props}
       onClick={composeEventHandlers(onClick, (event: MouseEvent<HTMLButtonElement>) => {
-        if (busyElsewhere) {
+        if (blocked) {
           event.preventDefault();
           return;
         }

@@ -22,7 +22,12 @@ export interface WidgetKeyConfig {
   readonly id?: string;
 }
 
-/** How the proxy reaches Vapi: the private key and the assistant stay here, never in a browser. */
+/**
+ * How the proxy reaches Vapi: the private key and the assistant stay here, never in a browser.
+ *
+ * @example
+ * const upstream: UpstreamOptions = { apiKey: process.env.VAPI_API_KEY!, assistantId: 'asst-…', chain: 'session' };
+ */
 export interface UpstreamOptions {
   /** Vapi's private API key. */
   readonly apiKey: string;
@@ -42,7 +47,12 @@ export interface UpstreamOptions {
   readonly variableValues?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** Requests per window and client address, and open streams per client address. */
+/**
+ * Requests per window and client address, open turns per client address, and the sizes and times of a turn.
+ *
+ * @example
+ * const limits: LimitOptions = { requests: 30, windowSeconds: 60, concurrentStreams: 2 };
+ */
 export interface LimitOptions {
   /** Requests allowed per window. @default 60 */
   readonly requests?: number;
@@ -102,7 +112,12 @@ export interface ProxyOptions {
 /** {@link LimitOptions} with defaults applied. */
 export type ResolvedLimits = Required<LimitOptions>;
 
-/** The defaults of {@link LimitOptions}. */
+/**
+ * The defaults of {@link LimitOptions}.
+ *
+ * @example
+ * createProxy({ ...options, limits: { requests: defaultLimits.requests * 2 } });
+ */
 export const defaultLimits: ResolvedLimits = {
   requests: 60,
   windowSeconds: 60,
@@ -113,7 +128,12 @@ export const defaultLimits: ResolvedLimits = {
   historyMessages: 500,
 };
 
-/** `conv_` or `msg_` and 32 hex digits from the platform's secure random source. */
+/**
+ * `conv_` or `msg_` and 32 hex digits from the platform's secure random source.
+ *
+ * @example
+ * createRandomId('conv'); // 'conv_3f9c…' (128 random bits)
+ */
 export function createRandomId(prefix: 'conv' | 'msg'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `${prefix}_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;

@@ -25,12 +25,20 @@ export const jsonLineLogger: ProxyLogger = (entry) => {
   else console.log(line);
 };
 
-/** A logger that drops everything. */
+/**
+ * A logger that drops everything.
+ *
+ * @example
+ * createProxy({ ...options, logger: silentLogger });
+ */
 export const silentLogger: ProxyLogger = () => undefined;
 
 /**
  * Wraps a logger so that no entry can carry a secret, whatever a bug puts into it: every string field is
  * scanned and each secret is replaced by `[redacted]`. A belt to the braces of never logging them.
+ *
+ * @example
+ * const logger = redactingLogger(jsonLineLogger, [process.env.VAPI_API_KEY!]);
  */
 export function redactingLogger(logger: ProxyLogger, secrets: readonly string[]): ProxyLogger {
   const needles = secrets.filter((secret) => secret.length >= 4);

@@ -12,7 +12,12 @@ export interface Scheduler {
   clearTimeout(handle: TimerHandle): void;
 }
 
-/** The runtime's own timers. Handles are `unref`ed where possible, so a pending ping never keeps Node alive. */
+/**
+ * The runtime's own timers. Handles are `unref`ed where possible, so a pending ping never keeps Node alive.
+ *
+ * @example
+ * createProxy({ ...options, scheduler: systemScheduler });
+ */
 export const systemScheduler: Scheduler = {
   setTimeout(run, delayMs) {
     const handle = setTimeout(run, delayMs);

@@ -26,6 +26,9 @@ export interface Limiter {
 /**
  * Adapts a rate-limiter-flexible limiter (memory, Redis, …) to {@link Limiter}. A store error is not
  * swallowed: it rejects, and the request fails with 500 instead of running unlimited.
+ *
+ * @example
+ * const limiter = limiterFrom(new RateLimiterMemory({ points: 10, duration: 1 }), 10);
  */
 export function limiterFrom(limiter: RateLimiterAbstract, points: number): Limiter {
   return {

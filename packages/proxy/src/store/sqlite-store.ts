@@ -45,7 +45,12 @@ const migrations: readonly (readonly string[])[] = [
   ],
 ];
 
-/** The schema version this code writes; {@link createSqliteStore} migrates an older file up to it. */
+/**
+ * The schema version this code writes; {@link createSqliteStore} migrates an older file up to it.
+ *
+ * @example
+ * SELECT MAX(version) FROM schema_migrations; -- equals sqliteSchemaVersion after start-up
+ */
 export const sqliteSchemaVersion = migrations.length;
 
 /**

@@ -23,7 +23,12 @@ export type TurnEvent =
 /** Subscribes to a turn's events: the ones so far at once, then each as it happens. Returns the unsubscribe. */
 export type TurnEventSource = (listener: (event: TurnEvent) => void) => () => void;
 
-/** The texts and HTTP statuses of each failure, shared by the stream's `error` event and `POST /v1/chat`. */
+/**
+ * The texts and HTTP statuses of each failure, shared by the stream's `error` event and `POST /v1/chat`.
+ *
+ * @example
+ * failureByCode.timeout; // { status: 504, error: 'The reply took too long' }
+ */
 export const failureByCode: Readonly<
   Record<ProxyStreamErrorCode, { readonly status: 402 | 429 | 500 | 502 | 504; readonly error: string }>
 > = {

@@ -10,6 +10,9 @@ export interface UpstreamFailure {
  * Maps Vapi's 401/403 to `upstream_unauthorized` (the proxy's key, not the browser's), 402 to
  * `payment_required`, 429 to `rate_limited` with Vapi's `Retry-After`, and anything else (5xx, a dropped or
  * malformed stream, an unreachable host) to `upstream_error`.
+ *
+ * @example
+ * upstreamFailure(new RateLimitedError('slow down', { retryAfterMs: 3000 })); // { code: 'rate_limited', retryAfter: 3 }
  */
 export function upstreamFailure(error: VapiChatError): UpstreamFailure {
   switch (error.code) {

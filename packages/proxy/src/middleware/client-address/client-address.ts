@@ -9,7 +9,12 @@ export interface ClientAddressOptions {
   readonly remoteAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
-/** The socket address `@hono/node-server` exposes as `c.env.incoming`, read without importing it. */
+/**
+ * The socket address `@hono/node-server` exposes as `c.env.incoming`, read without importing it.
+ *
+ * @example
+ * createProxy({ ...options, remoteAddress: (c) => c.req.header('cf-connecting-ip') ?? nodeRemoteAddress(c) });
+ */
 export function nodeRemoteAddress(c: Context): string | undefined {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress;

@@ -3,7 +3,13 @@ import { errorResponse, errorText } from '../../http/error-body';
 import type { ProxyEnv } from '../../proxy-env';
 import type { Limiter, LimiterState } from '../../store/limiter';
 
-/** `RateLimit-*` headers (IETF draft "RateLimit header fields for HTTP"), plus `Retry-After` when refused. */
+/**
+ * `RateLimit-*` headers (IETF draft "RateLimit header fields for HTTP"), plus `Retry-After` when refused.
+ *
+ * @example
+ * rateLimitHeaders({ allowed: false, limit: 60, remaining: 0, resetMs: 12_400 }, 60);
+ * // { 'RateLimit-Limit': '60', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '13', 'RateLimit-Policy': '60;w=60', 'Retry-After': '13' }
+ */
 export function rateLimitHeaders(state: LimiterState, windowSeconds: number): Record<string, string> {
   const reset = Math.max(1, Math.ceil(state.resetMs / 1000));
   return {

@@ -30,9 +30,9 @@ function renderBlockToken(token: MarkdownToken, key: string): ReactNode {
     }
     case 'heading': {
       const heading = token as Tokens.Heading;
-      // Replies sit under the window's own heading, so their headings start one level lower.
-      const level = Math.min(6, heading.depth + 2);
-      const Tag = `h${level}` as 'h3';
+      // Replies sit under the window's own heading (h2): every reply heading is an h3, so the page's
+      // outline stays valid whatever levels a reply uses; `data-depth` keeps the written level for CSS.
+      const Tag = 'h3';
       return (
         <Tag key={key} className="vck-markdown-heading" data-depth={heading.depth}>
           {renderInlineTokens(heading.tokens)}

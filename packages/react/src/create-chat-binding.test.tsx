@@ -273,4 +273,65 @@ describe('two tabs of one chat', () => {
     disconnectA();
     disconnectB();
   });
+
+  it('frees the other tabs when the busy tab goes silent, and keeps them locked while it beats', async () => {
+    vi.useFakeTimers();
+    try {
+      // An in-memory hub: messages reach every other channel of the same name at once.
+      const open = new Set<{ name: string; listeners: Set<(event: MessageEvent) => void> }>();
+      const createChannel = (name: string) => {
+        const self = { name, listeners: new Set<(event: MessageEvent) => void>() };
+        open.add(self);
+        return {
+          postMessage: (data: unknown) => {
+            for (const other of open) {
+              if (other !== self && other.name === name) {
+                for (const listener of other.listeners) listener(new MessageEvent('message', { data }));
+              }
+            }
+          },
+          addEventListener: (_type: 'message', listener: (event: MessageEvent) => void) => {
+            self.listeners.add(listener);
+          },
+          removeEventListener: (_type: 'message', listener: (event: MessageEvent) => void) => {
+            self.listeners.delete(listener);
+          },
+          close: () => {
+            open.delete(self);
+          },
+        };
+      };
+      const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
+      const tabA = createChatBinding({
+        transport: gate.transport,
+        syncTabs: true,
+        createChannel,
+        tabLockTimeoutMs: 3000,
+      });
+      const tabB = createChatBinding({
+        transport: gate.transport,
+        syncTabs: true,
+        createChannel,
+        tabLockTimeoutMs: 3000,
+      });
+      tabA.connect();
+      tabB.connect();
+      const sent = tabA.actions.send('Hi');
+      expect(tabB.tabs.getState().busyElsewhere).toBe(true);
+      vi.advanceTimersByTime(10_000); // A beats every second: B stays locked
+      expect(tabB.tabs.getState().busyElsewhere).toBe(true);
+
+      // A dies without a word (no pagehide, no close): its channel, the first opened, stops delivering.
+      const [channelOfA] = open;
+      if (channelOfA !== undefined) open.delete(channelOfA);
+      vi.advanceTimersByTime(2999);
+      expect(tabB.tabs.getState().busyElsewhere).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(tabB.tabs.getState().busyElsewhere).toBe(false);
+      tabA.actions.stop();
+      await sent;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

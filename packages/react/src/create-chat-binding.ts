@@ -49,6 +49,12 @@ export interface ChatOptions extends Omit<
   readonly storageKey?: string | undefined;
   /** Keep tabs of this chat in step (BroadcastChannel). @default true with `storage: 'local'` */
   readonly syncTabs?: boolean | undefined;
+  /**
+   * A tab with a turn in flight repeats "busy" every third of this; the other tabs free themselves when
+   * they hear nothing for this long (the busy tab crashed or was killed without `pagehide`).
+   * @default 15_000
+   */
+  readonly tabLockTimeoutMs?: number | undefined;
   /** Opens the tab channel. @default `new BroadcastChannel(name)` where it exists */
   readonly createChannel?: ((name: string) => ChatChannel | undefined) | undefined;
   /** When React hears of store changes. @default {@link animationFrameScheduler} */
@@ -199,7 +205,9 @@ export function createChatBinding(
     if (!(changed && !token) && !startedOrEnded) return;
     const json = toChatSnapshotJson(state);
     if (storage !== undefined && changed && !token) void storage.setItem(key, JSON.stringify(json));
-    post({ type: 'snapshot', from: tabId, busy: state.activeTurn !== undefined, snapshot: json });
+    const busy = state.activeTurn !== undefined;
+    post({ type: 'snapshot', from: tabId, busy, snapshot: json });
+    if (startedOrEnded) beat(busy);
   });
 
   const post = (message: TabMessage): void => {
@@ -208,6 +216,18 @@ export function createChatBinding(
     } catch {
       // A closed channel: this tab is going away.
     }
+  };
+
+  /** While this tab has a turn in flight, keep telling the others, so their lock does not expire. */
+  const beat = (busy: boolean): void => {
+    clearInterval(heartbeat);
+    heartbeat = undefined;
+    if (!busy || channel === undefined) return;
+    heartbeat = setInterval(() => {
+      const state = store.getState();
+      if (state.activeTurn === undefined) return;
+      post({ type: 'snapshot', from: tabId, busy: true, snapshot: toChatSnapshotJson(state) });
+    }, lockTimeoutMs / 3);
   };
 
   const onMessage = (event: MessageEvent): void => {
@@ -222,6 +242,10 @@ export function createChatBinding(
       return;
     }
     tabs.setState({ busyElsewhere: message.busy });
+    clearTimeout(lockTimer);
+    lockTimer = message.busy
+      ? setTimeout(() => tabs.setState({ busyElsewhere: false }), lockTimeoutMs)
+      : undefined;
     // Only the tab that sent a turn writes its result; the others take it when it settles. A tab
     // with its own turn in flight keeps it (the chain it continues is its own).
     if (message.busy || store.getState().activeTurn !== undefined) return;
@@ -230,6 +254,9 @@ export function createChatBinding(
   };
 
   const syncTabs = options.syncTabs ?? options.storage === 'local';
+  const lockTimeoutMs = options.tabLockTimeoutMs ?? 15_000;
+  let lockTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   let connections = 0;
   let disconnectChannel: (() => void) | undefined;
 
@@ -252,6 +279,10 @@ export function createChatBinding(
     if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
     return () => {
       onPageHide();
+      beat(false);
+      clearTimeout(lockTimer);
+      lockTimer = undefined;
+      tabs.setState({ busyElsewhere: false });
       if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
       opened.removeEventListener('message', onMessage);
       opened.close();

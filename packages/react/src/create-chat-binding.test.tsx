@@ -284,6 +284,7 @@ describe('two tabs of one chat', () => {
         open.add(self);
         return {
           postMessage: (data: unknown) => {
+            if (!open.has(self)) return;
             for (const other of open) {
               if (other !== self && other.name === name) {
                 for (const listener of other.listeners) listener(new MessageEvent('message', { data }));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the demo on its embedded defaults: the proxy (which runs the Vapi emulator in-process when no
-# VAPI_API_KEY is set, and keeps conversations in SQLite under ./data), then the TechFlow help desk in
-# this terminal, talking to the proxy through core's chat store. Ctrl+C or an empty line stops both.
+# VAPI_API_KEY is set, and keeps conversations in SQLite under ./data), then the TechFlow help center
+# (apps/demo, Vite) that talks to it through `/api`. Ctrl+C stops both.
+# `npm run demo -- --terminal [--say "…"]` opens the help desk in this terminal instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,16 @@ done
 url=$(grep -m1 '^Listening on ' "$log" | sed 's/^Listening on //')
 sed 's/^/  proxy │ /' "$log"
 echo
-echo "Proxy: $url  (POST $url/v1/chat/stream)"
-echo
 
-WIDGET_KEY="${WIDGET_KEY:-demo-widget-key}" PROXY_URL="$url" node_modules/.bin/tsx --conditions=@vapi-chat-kit/source apps/terminal-chat/src/main.ts "$@"
+if [ "${1:-}" = "--terminal" ]; then
+  shift
+  WIDGET_KEY="${WIDGET_KEY:-demo-widget-key}" PROXY_URL="$url" \
+    node_modules/.bin/tsx --conditions=@vapi-chat-kit/source apps/terminal-chat/src/main.ts "$@"
+  exit
+fi
+
+demo_port="${DEMO_PORT:-5173}"
+echo "TechFlow help center: http://$host:$demo_port/  (the proxy: $url)"
+echo
+cd apps/demo
+PROXY_URL="$url" DEMO_PORT="$demo_port" ../../node_modules/.bin/vite --clearScreen false --logLevel warn

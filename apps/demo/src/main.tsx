@@ -1,0 +1,117 @@
+import { proxyTransport } from '@vapi-chat-kit/core';
+import { ChatProvider, useVapiChat } from '@vapi-chat-kit/react';
+import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
+import '@vapi-chat-kit/ui/styles.css';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import './demo.css';
+
+type Theme = 'auto' | 'light' | 'dark';
+type Language = 'en' | 'fr';
+
+const greetings: Record<Language, string> = {
+  en: "Hi! I'm the TechFlow assistant. Ask me about passwords, billing, API keys or enterprise plans.",
+  fr: "Bonjour ! Je suis l'assistant TechFlow. Posez-moi vos questions sur les mots de passe, la facturation, les clés d'API ou les offres entreprise.",
+};
+
+const suggestions: Record<Language, string[]> = {
+  en: ['How do I reset my password?', 'What are the API rate limits?', 'Tell me about enterprise features'],
+  fr: ['Comment réinitialiser mon mot de passe ?', "Quelles sont les limites de l'API ?"],
+};
+
+// The browser holds only the proxy's public demo widget key; the Vapi key (or the emulator) stays in the
+// proxy, which the dev server forwards `/api` to.
+const transport = proxyTransport({ baseUrl: '/api', widgetKey: 'demo-widget-key' });
+
+function Support({ theme, language }: { theme: Theme; language: Language }) {
+  const chat = useVapiChat({
+    transport,
+    chatId: 'techflow-support',
+    storage: 'local',
+    greeting: greetings[language],
+  });
+  return (
+    <ChatWindow
+      chat={chat}
+      className="demo-chat"
+      theme={theme}
+      labels={language === 'fr' ? labelsFr : labelsEn}
+      title="TechFlow support"
+      subtitle={language === 'fr' ? 'Répond en quelques secondes' : 'Replies in seconds'}
+      suggestions={suggestions[language]}
+      autoFocus
+    />
+  );
+}
+
+function App() {
+  const [theme, setTheme] = useState<Theme>('auto');
+  const [language, setLanguage] = useState<Language>('en');
+  useEffect(() => {
+    if (theme === 'auto') delete document.documentElement.dataset['theme'];
+    else document.documentElement.dataset['theme'] = theme;
+    document.documentElement.lang = language;
+  }, [theme, language]);
+  const articles = useMemo(
+    () => [
+      'Resetting your password',
+      'Understanding your invoice',
+      'API keys and rate limits',
+      'SSO for enterprise',
+    ],
+    [],
+  );
+
+  return (
+    <ChatProvider>
+      <header className="demo-header">
+        <img src="/favicon.svg" alt="" width={32} height={32} />
+        <div>
+          <h1>TechFlow Help Center</h1>
+          <p>Answers from our assistant, streamed as they are written.</p>
+        </div>
+      </header>
+      <div className="demo-layout">
+        <aside className="demo-aside">
+          <section className="demo-card" aria-labelledby="articles-title">
+            <h2 id="articles-title">Popular articles</h2>
+            <ul>
+              {articles.map((title) => (
+                <li key={title}>{title}</li>
+              ))}
+            </ul>
+          </section>
+          <section className="demo-card" aria-labelledby="settings-title">
+            <h2 id="settings-title">Demo settings</h2>
+            <label>
+              Theme
+              <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+                <option value="auto">System</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </label>
+            <label>
+              Language
+              <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+                <option value="en">English</option>
+                <option value="fr">Français</option>
+              </select>
+            </label>
+          </section>
+        </aside>
+        <main>
+          <Support theme={theme} language={language} />
+        </main>
+      </div>
+    </ChatProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -250,6 +250,33 @@ describe('two tabs of one chat', () => {
     disconnectB();
   });
 
+  it('keeps a tab on the channel until its turn settles, when its last component leaves mid-turn', async () => {
+    const items = new Map<string, string>();
+    const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
+    const tabA = createChatBinding({
+      transport: gate.transport,
+      storage: countingStorage(items),
+      syncTabs: true,
+    });
+    const tabB = createChatBinding({
+      transport: gate.transport,
+      storage: countingStorage(items),
+      syncTabs: true,
+    });
+    const disconnectA = tabA.connect();
+    const disconnectB = tabB.connect();
+    const sent = tabA.actions.send('My name is Alice');
+    await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(true));
+    disconnectA();
+    gate.open();
+    await sent;
+    await vi.waitFor(() => expect(tabB.store.getState().messages).toHaveLength(2));
+    expect(tabB.store.getState().messages.map((message) => message.status)).toEqual(['done', 'done']);
+    expect(tabB.store.getState().chain).toEqual(tabA.store.getState().chain);
+    expect(tabB.tabs.getState().busyElsewhere).toBe(false);
+    disconnectB();
+  });
+
   it('tells a tab opened mid-turn that another tab is busy', async () => {
     const items = new Map<string, string>();
     const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));

@@ -259,6 +259,8 @@ export function createChatBinding(
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let connections = 0;
   let disconnectChannel: (() => void) | undefined;
+  /** Cancels a close deferred until this tab's turn settles (see `openChannel`). */
+  let pendingClose: (() => void) | undefined;
 
   const openChannel = (): (() => void) => {
     if (!syncTabs) return () => undefined;
@@ -277,8 +279,7 @@ export function createChatBinding(
       }
     };
     if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
-    return () => {
-      onPageHide();
+    const close = (): void => {
       beat(false);
       clearTimeout(lockTimer);
       lockTimer = undefined;
@@ -287,6 +288,21 @@ export function createChatBinding(
       opened.removeEventListener('message', onMessage);
       opened.close();
       if (channel === opened) channel = undefined;
+    };
+    return () => {
+      if (store.getState().activeTurn === undefined) {
+        close();
+        return;
+      }
+      // The last component left but this tab's turn goes on: keep the channel until the turn settles,
+      // so the other tabs get its result (and their lock) rather than a half-done snapshot.
+      const unsubscribe = store.subscribe((state) => {
+        if (state.activeTurn !== undefined) return;
+        unsubscribe();
+        pendingClose = undefined;
+        close();
+      });
+      pendingClose = unsubscribe;
     };
   };
 
@@ -310,16 +326,21 @@ export function createChatBinding(
     actions,
     connect: () => {
       connections += 1;
-      if (connections === 1) disconnectChannel = openChannel();
+      if (connections === 1) {
+        if (pendingClose !== undefined) {
+          // Back before the turn settled: the channel is still open, keep it.
+          pendingClose();
+          pendingClose = undefined;
+        } else {
+          disconnectChannel = openChannel();
+        }
+      }
       let connected = true;
       return () => {
         if (!connected) return;
         connected = false;
         connections -= 1;
-        if (connections === 0) {
-          disconnectChannel?.();
-          disconnectChannel = undefined;
-        }
+        if (connections === 0) disconnectChannel?.();
       };
     },
     addCallbacks: (callback) => {

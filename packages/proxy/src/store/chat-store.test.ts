@@ -92,6 +92,8 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
       { id: 'm3', role: 'user', text: 'Again', status: 'done', createdAt: '2026-01-01T00:00:03.000Z' },
     ]);
     expect(await store.listMessages('conv_other', 10)).toEqual([]);
+    await store.removeMessage('conv_a', 'm2');
+    expect((await store.listMessages('conv_a', 10)).map((message) => message.id)).toEqual(['m1', 'm3']);
     await store.close();
   });
 
@@ -118,6 +120,28 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     await store.releaseIdempotency('k1');
     expect(await store.readIdempotency('k1')).toBeUndefined();
     expect(await store.claimIdempotency('k1', pending, 60_000)).toBeUndefined();
+    await store.close();
+  });
+
+  it('replaces an idempotency record only while it still holds the expected value', async () => {
+    const store = await open();
+    const failed: IdempotencyRecord = {
+      state: 'finished',
+      fingerprint: 'f1',
+      conversationId: 'conv_1',
+      messageId: 'msg_1',
+      status: 'failed',
+      text: 'Hel',
+      errorCode: 'upstream_error',
+    };
+    await store.finishIdempotency('k1', failed, 60_000);
+    const results = await Promise.all([
+      store.replaceIdempotency('k1', failed, { ...pending, leaseExpiresAt: 1 }, 60_000),
+      store.replaceIdempotency('k1', failed, { ...pending, leaseExpiresAt: 2 }, 60_000),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await store.readIdempotency('k1'))?.state).toBe('pending');
+    expect(await store.replaceIdempotency('absent', failed, pending, 60_000)).toBe(false);
     await store.close();
   });
 

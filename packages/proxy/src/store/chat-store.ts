@@ -60,6 +60,8 @@ export interface ChatStore {
   setChain(conversationId: string, chain: ChainHandle, updatedAt: string): Promise<void>;
   /** Appends messages in order. Messages are written once, finished. */
   appendMessages(conversationId: string, messages: readonly StoredMessage[]): Promise<void>;
+  /** Removes a message (a reply that a retry of its turn replaces). */
+  removeMessage(conversationId: string, messageId: string): Promise<void>;
   /** The newest `limit` messages, oldest first. */
   listMessages(conversationId: string, limit: number): Promise<StoredMessage[]>;
   /** Stores `record` under `key` if no live record is there; returns `undefined` if claimed, else the existing one. */
@@ -71,6 +73,16 @@ export interface ChatStore {
   readIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Replaces the record (the first attempt's outcome). */
   finishIdempotency(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void>;
+  /**
+   * Replaces the record under `key` only if it still equals `expected` (compare-and-set), so of two
+   * retries racing to re-run a turn, one wins. Returns whether it replaced it.
+   */
+  replaceIdempotency(
+    key: string,
+    expected: IdempotencyRecord,
+    next: IdempotencyRecord,
+    ttlMs: number,
+  ): Promise<boolean>;
   /** Forgets the key, so a retry runs again (the upstream refused the turn, nothing was processed). */
   releaseIdempotency(key: string): Promise<void>;
   /** Takes the named lock if it is free or expired; returns a token for {@link unlock}, or `undefined`. */

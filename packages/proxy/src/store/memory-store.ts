@@ -60,6 +60,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
       stored.push(...list);
       messages.set(conversationId, stored);
     },
+    async removeMessage(conversationId, messageId) {
+      const stored = messages.get(conversationId);
+      if (stored)
+        messages.set(
+          conversationId,
+          stored.filter((message) => message.id !== messageId),
+        );
+    },
     async listMessages(conversationId, limit) {
       const stored = messages.get(conversationId) ?? [];
       return stored.slice(Math.max(0, stored.length - limit));
@@ -75,6 +83,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
     },
     async finishIdempotency(key, record, ttlMs) {
       idempotency.set(key, { record, expiresAt: now() + ttlMs });
+    },
+    async replaceIdempotency(key, expected, next, ttlMs) {
+      const current = liveIdempotency(key);
+      if (current === undefined || JSON.stringify(current) !== JSON.stringify(expected)) return false;
+      idempotency.set(key, { record: next, expiresAt: now() + ttlMs });
+      return true;
     },
     async releaseIdempotency(key) {
       idempotency.delete(key);

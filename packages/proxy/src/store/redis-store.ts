@@ -16,6 +16,9 @@ export interface RedisStoreOptions {
   readonly keyPrefix?: string;
 }
 
+/** Sets KEYS[1] to ARGV[2] (expiring in ARGV[3] ms) only while it still holds ARGV[1]. */
+const compareAndSetScript = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end`;
+
 /** Deletes a lock only while `token` still holds it (no one else's lock is ever freed). */
 const unlockScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -95,6 +98,13 @@ function redisStore(redis: Redis, prefix: string): ChatStore {
       if (list.length === 0) return;
       await redis.rpush(key.messages(conversationId), ...list.map((message) => JSON.stringify(message)));
     },
+    async removeMessage(conversationId, messageId) {
+      const values = await redis.lrange(key.messages(conversationId), 0, -1);
+      for (const value of values) {
+        if ((JSON.parse(value) as StoredMessage).id === messageId)
+          await redis.lrem(key.messages(conversationId), 0, value);
+      }
+    },
     async listMessages(conversationId, limit) {
       const values = await redis.lrange(key.messages(conversationId), -limit, -1);
       return values.map((value) => JSON.parse(value) as StoredMessage);
@@ -107,6 +117,17 @@ function redisStore(redis: Redis, prefix: string): ChatStore {
     readIdempotency,
     async finishIdempotency(name, record, ttlMs) {
       await redis.set(key.idempotency(name), JSON.stringify(record), 'PX', ttlMs);
+    },
+    async replaceIdempotency(name, expected, next, ttlMs) {
+      const replaced = await redis.eval(
+        compareAndSetScript,
+        1,
+        key.idempotency(name),
+        JSON.stringify(expected),
+        JSON.stringify(next),
+        String(ttlMs),
+      );
+      return replaced === 1;
     },
     async releaseIdempotency(name) {
       await redis.del(key.idempotency(name));

@@ -173,6 +173,9 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
         'write',
       );
     },
+    async removeMessage(conversationId, messageId) {
+      await run('DELETE FROM messages WHERE conversation_id = ? AND id = ?', [conversationId, messageId]);
+    },
     async listMessages(conversationId, limit) {
       const result = await run(
         'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC',
@@ -204,6 +207,14 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
         'INSERT INTO idempotency (key, record, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at',
         [key, JSON.stringify(record), now() + ttlMs],
       );
+    },
+    async replaceIdempotency(key, expected, next, ttlMs) {
+      // Records are written by JSON.stringify and read back by JSON.parse, so equal records have equal text.
+      const result = await run(
+        'UPDATE idempotency SET record = ?, expires_at = ? WHERE key = ? AND record = ? AND expires_at > ?',
+        [JSON.stringify(next), now() + ttlMs, key, JSON.stringify(expected), now()],
+      );
+      return result.rowsAffected === 1;
     },
     async releaseIdempotency(key) {
       await run('DELETE FROM idempotency WHERE key = ?', [key]);

@@ -17,6 +17,8 @@ export interface TurnRunOptions {
   readonly keyId: string;
   readonly message: string;
   readonly userMessageId: string;
+  /** A re-run of a turn whose user message is already stored (its first reply stopped or failed). */
+  readonly userMessageStored: boolean;
   /** The assistant reply's id, announced in `start`. */
   readonly messageId: string;
   readonly turnDurationMs: number;
@@ -90,6 +92,9 @@ export class TurnRun {
     const deadline = options.scheduler.setTimeout(() => this.#stop('timeout'), options.turnDurationMs);
     let accepted = false;
     let text = '';
+    // The last event goes out after the lock is freed (finally), so a client that sends its next turn
+    // the moment it reads `done` never finds the conversation busy.
+    let terminal: TurnEvent = errorEvent('internal_error');
     try {
       const turn = await options.upstream.openTurn({
         message: options.message,
@@ -98,26 +103,28 @@ export class TurnRun {
       });
       if (!turn.ok) {
         // Vapi refused or never saw the turn: nothing was processed, so a retry may run it again.
-        if (options.idempotency) await store.releaseIdempotency(options.idempotency.key);
         const failure =
           this.#stopReason === 'timeout' ? { code: 'timeout' as const } : upstreamFailure(turn.error);
+        await this.#forgetAttempt(failure.code);
         this.#log(this.#stopReason === 'client' ? 'stopped' : 'refused', failure.code, text, turn.status);
-        this.#emit(errorEvent(failure.code, failure.retryAfter));
+        terminal = errorEvent(failure.code, failure.retryAfter);
         return;
       }
       accepted = true;
       if (turn.createdSession) {
         await store.setChain(conversation.id, turn.createdSession, this.#isoNow());
       }
-      await store.appendMessages(conversation.id, [
-        {
-          id: options.userMessageId,
-          role: 'user',
-          text: options.message,
-          status: 'done',
-          createdAt: new Date(this.#started).toISOString(),
-        },
-      ]);
+      if (!options.userMessageStored) {
+        await store.appendMessages(conversation.id, [
+          {
+            id: options.userMessageId,
+            role: 'user',
+            text: options.message,
+            status: 'done',
+            createdAt: new Date(this.#started).toISOString(),
+          },
+        ]);
+      }
 
       let chatId: string | undefined;
       let failureCode: ProxyStreamErrorCode | undefined;
@@ -182,8 +189,10 @@ export class TurnRun {
         );
       }
       this.#log(status, status === 'failed' ? failureCode : undefined, text);
-      if (status === 'failed') this.#emit(errorEvent(failureCode ?? 'upstream_error', retryAfter));
-      else this.#emit({ event: 'done', data: { conversationId: conversation.id, message: text } });
+      terminal =
+        status === 'failed'
+          ? errorEvent(failureCode ?? 'upstream_error', retryAfter)
+          : { event: 'done', data: { conversationId: conversation.id, message: text } };
     } catch (error) {
       options.logger({
         level: 'error',
@@ -193,13 +202,40 @@ export class TurnRun {
         error: error instanceof Error ? error.name : 'unknown',
       });
       if (options.idempotency && !accepted) {
-        await store.releaseIdempotency(options.idempotency.key).catch(() => undefined);
+        await this.#forgetAttempt('internal_error').catch(() => undefined);
       }
-      if (!this.#ended) this.#emit(errorEvent('internal_error'));
+      terminal = errorEvent('internal_error');
     } finally {
       options.scheduler.clearTimeout(deadline);
       await options.onFinished().catch(() => undefined);
+      this.#emit(terminal);
     }
+  }
+
+  /**
+   * Vapi never ran this attempt: a retry may run it. A first attempt's key is simply released; a re-run's
+   * turn already has its user message stored, so its record says `failed` (retried again as a re-run).
+   */
+  async #forgetAttempt(code: ProxyStreamErrorCode): Promise<void> {
+    const { idempotency, store } = this.#options;
+    if (!idempotency) return;
+    if (!this.#options.userMessageStored) {
+      await store.releaseIdempotency(idempotency.key);
+      return;
+    }
+    await store.finishIdempotency(
+      idempotency.key,
+      {
+        state: 'finished',
+        fingerprint: idempotency.fingerprint,
+        conversationId: this.#options.conversation.id,
+        messageId: this.#options.messageId,
+        status: 'failed',
+        text: '',
+        errorCode: code,
+      },
+      idempotency.ttlMs,
+    );
   }
 
   #isoNow(): string {

@@ -123,7 +123,9 @@ describe('Idempotency-Key', () => {
       }),
     );
 
-    // A third attempt is answered from the store: the partial reply, as the turn was left.
+    // A third attempt (core's `retry`) asks for the reply again: the turn runs once more and its reply
+    // replaces the stopped one.
+    harness.fault = '';
     const third = eventsOf(
       await (
         await harness.app.request(
@@ -132,12 +134,78 @@ describe('Idempotency-Key', () => {
         )
       ).text(),
     );
-    expect(third).toEqual([
-      ['start', start.data],
-      ['delta', { text: partial }],
-      ['done', { conversationId, message: partial }],
+    expect(third[0]).toEqual(['start', start.data]);
+    expect(third.at(-1)![0]).toBe('done');
+    const reply = third.at(-1)![1]['message'] as string;
+    expect(reply.startsWith(partial)).toBe(true);
+    expect(reply.length).toBeGreaterThan(partial.length);
+    expect(harness.calls).toHaveLength(2);
+    expect(harness.calls[1]!.body['previousChatId']).toBeUndefined();
+    expect(await historyOf(harness, 's1', conversationId)).toEqual([
+      expect.objectContaining({ role: 'user', text: 'How do I reset my password?', status: 'done' }),
+      expect.objectContaining({
+        id: start.data['messageId'],
+        role: 'assistant',
+        text: reply,
+        status: 'done',
+      }),
     ]);
-    expect(harness.calls).toHaveLength(1);
+
+    // Now the turn is done: a fourth attempt is answered from the store.
+    const fourth = eventsOf(
+      await (
+        await harness.app.request(
+          '/v1/chat/stream',
+          turnInit({ sessionId: 's1', message: 'How do I reset my password?' }, key('t-1')),
+        )
+      ).text(),
+    );
+    expect(fourth).toEqual([
+      ['start', start.data],
+      ['delta', { text: reply }],
+      ['done', { conversationId, message: reply }],
+    ]);
+    expect(harness.calls).toHaveLength(2);
+  });
+
+  it('re-runs a turn that failed part-way once, however many retries race', async () => {
+    const harness = createHarness();
+    harness.fault = 'cut-after=1, cut-mode=error-event';
+    const init = () => turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1'));
+    const failed = await harness.app.request('/v1/chat', init());
+    expect(failed.status).toBe(502);
+    harness.fault = 'stall-after=1';
+    const [a, b] = await Promise.all([
+      harness.app.request('/v1/chat/stream', init()),
+      harness.app.request('/v1/chat/stream', init()),
+    ]);
+    const readers = [new SseReader(a.body!), new SseReader(b.body!)];
+    for (const reader of readers) {
+      expect(await reader.nextEvent()).toMatchObject({ event: 'start' });
+      expect(await reader.nextEvent()).toMatchObject({ event: 'delta' });
+    }
+    expect(harness.calls).toHaveLength(2);
+    for (const reader of readers) await reader.cancel();
+  });
+
+  it('keeps a re-run retryable when Vapi refuses it, without storing the user message twice', async () => {
+    const harness = createHarness();
+    harness.fault = 'cut-after=1, cut-mode=error-event';
+    const init = () => turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1'));
+    const { conversationId } = (await (await harness.app.request('/v1/chat/stream', init())).text()).match(
+      /"conversationId":"(?<conversationId>[^"]+)"/,
+    )!.groups!;
+    harness.fault = 'server-error';
+    expect((await harness.app.request('/v1/chat', init())).status).toBe(502);
+
+    harness.fault = '';
+    expect((await harness.app.request('/v1/chat', init())).status).toBe(200);
+    expect(harness.calls).toHaveLength(3);
+    const messages = await historyOf(harness, 's1', conversationId!);
+    expect(messages.map((message) => `${message.role}:${message.status}`)).toEqual([
+      'user:done',
+      'assistant:done',
+    ]);
   });
 
   it('waits for a first attempt running in another instance and replays it, without calling Vapi', async () => {
@@ -223,6 +291,24 @@ describe('Idempotency-Key', () => {
       data: { error: 'The assistant is unavailable', code: 'upstream_error' },
     });
     expect(harness.calls).toHaveLength(0);
+  });
+
+  it('frees the conversation before the last event, so the next turn right after done is accepted', async () => {
+    const memory = createMemoryStore();
+    // A slow store (a remote Redis): unlocking takes a while.
+    const store = {
+      ...memory,
+      unlock: async (name: string, token: string) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await memory.unlock(name, token);
+      },
+    };
+    const harness = createHarness({ store });
+    for (const message of ['My name is Ann', "What's my name?", 'Hi there']) {
+      const response = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message }));
+      expect(response.status).toBe(200);
+    }
+    expect(harness.calls).toHaveLength(3);
   });
 
   it('refuses a second turn on a conversation while one is in flight with 409', async () => {

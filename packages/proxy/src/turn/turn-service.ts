@@ -49,9 +49,10 @@ async function fingerprintOf(sessionId: string, message: string): Promise<string
  * Starts turns: finds or creates the conversation, honours `Idempotency-Key`, keeps one turn at a time per
  * conversation, and hands back the events to send.
  *
- * A retried key is answered without Vapi: from the store when the first attempt finished; by joining the
- * first attempt's live events when it still runs in this process; by waiting on the store when it runs in
- * another instance. A key reused for a different message is refused.
+ * A retried key is answered without Vapi: from the store when the first attempt finished its reply; by
+ * joining the first attempt's live events when it still runs in this process; by waiting on the store when
+ * it runs in another instance. A key reused for a different message is refused. A retry of a turn whose
+ * reply stopped or failed part-way runs it again (once, however many retries race), replacing that reply.
  */
 export class TurnService {
   readonly #options: TurnServiceOptions;
@@ -70,18 +71,35 @@ export class TurnService {
     const leaseMs = turnDurationMs + leaseMarginMs;
 
     let idempotency: { key: string; fingerprint: string; ttlMs: number } | undefined;
+    let rerun: Extract<IdempotencyRecord, { state: 'finished' }> | undefined;
     if (request.idempotencyKey !== undefined) {
       const key = `${scope}|${request.idempotencyKey}`;
       const fingerprint = await fingerprintOf(request.sessionId, request.message);
-      const pending: IdempotencyRecord = {
+      const pending = (id: string): IdempotencyRecord => ({
         state: 'pending',
         fingerprint,
         conversationId: conversation.id,
-        messageId,
+        messageId: id,
         leaseExpiresAt: now() + leaseMs,
-      };
-      const existing = await store.claimIdempotency(key, pending, idempotencyTtlMs);
-      if (existing) {
+      });
+      let existing = await store.claimIdempotency(key, pending(messageId), idempotencyTtlMs);
+      if (
+        existing?.state === 'finished' &&
+        existing.status !== 'done' &&
+        existing.fingerprint === fingerprint
+      ) {
+        // The first attempt's reply stopped or failed part-way: a retry asks for the reply again (core's
+        // `retry`). Take the record over atomically so only one retry re-runs it; the loser joins it.
+        const replaced = await store.replaceIdempotency(
+          key,
+          existing,
+          pending(existing.messageId),
+          idempotencyTtlMs,
+        );
+        if (replaced) rerun = existing;
+        else existing = (await store.readIdempotency(key)) ?? existing;
+      }
+      if (existing && !rerun) {
         if (existing.fingerprint !== fingerprint) return { ok: false, reason: 'key-reused' };
         if (existing.state === 'finished')
           return { ok: true, source: replaySource(existing), replayed: true };
@@ -103,9 +121,12 @@ export class TurnService {
     const lockName = `turn:${conversation.id}`;
     const token = await store.tryLock(lockName, leaseMs);
     if (token === undefined) {
-      if (idempotency) await store.releaseIdempotency(idempotency.key);
+      if (rerun && idempotency) await store.finishIdempotency(idempotency.key, rerun, idempotencyTtlMs);
+      else if (idempotency) await store.releaseIdempotency(idempotency.key);
       return { ok: false, reason: 'busy' };
     }
+    // The reply being replaced goes: the history keeps one reply per turn, as the browser does.
+    if (rerun) await store.removeMessage(conversation.id, rerun.messageId);
 
     const run = new TurnRun({
       ...this.#options,
@@ -113,7 +134,8 @@ export class TurnService {
       keyId: request.keyId,
       message: request.message,
       userMessageId: createId('msg'),
-      messageId,
+      userMessageStored: rerun !== undefined,
+      messageId: rerun?.messageId ?? messageId,
       idempotency,
       onFinished: async () => {
         if (idempotency) this.#running.delete(idempotency.key);

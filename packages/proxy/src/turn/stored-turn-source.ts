@@ -2,13 +2,17 @@ import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
 import type { ChatStore, IdempotencyRecord } from '../store/chat-store';
 import { errorEvent, type TurnEvent, type TurnEventSource } from './turn-event';
 
-/** The events that answer a retry of a finished turn: `start`, the whole text as one `delta`, then the end. */
+/**
+ * The events that answer a retry of a finished turn: `start`, the whole text as one `delta`, then `done`.
+ * A reply that stopped or failed part-way ends with `error` instead: it is not a whole reply, and a retry
+ * of it re-runs the turn.
+ */
 export function replayEvents(record: Extract<IdempotencyRecord, { state: 'finished' }>): TurnEvent[] {
   const { conversationId, messageId, text } = record;
   return [
     { event: 'start', data: { conversationId, messageId } },
     ...(text === '' ? [] : [{ event: 'delta', data: { text } } as const]),
-    record.status === 'failed'
+    record.status !== 'done'
       ? errorEvent(record.errorCode ?? 'upstream_error')
       : { event: 'done', data: { conversationId, message: text } },
   ];

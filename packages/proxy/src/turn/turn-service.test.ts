@@ -231,13 +231,22 @@ describe('Idempotency-Key', () => {
       expect(await historyOf(a, 's1', start.data['conversationId'] as string)).toHaveLength(2),
     );
     b.scheduler.advance(500);
+    // The first attempt stopped part-way (its browser left): the waiting retry gets the text and an error,
     expect(await retry.nextEvent()).toEqual({ event: 'delta', data: delta.data });
     expect(await retry.nextEvent()).toEqual({
-      event: 'done',
-      data: { conversationId: start.data['conversationId'], message: delta.data['text'] },
+      event: 'error',
+      data: { error: 'The assistant is unavailable', code: 'upstream_error' },
     });
     expect(a.calls).toHaveLength(1);
     expect(b.calls).toHaveLength(0);
+    // and the browser's next retry re-runs the turn, on whichever instance it reaches.
+    a.fault = '';
+    const rerun = await b.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
+    );
+    expect(rerun.status).toBe(200);
+    expect(b.calls).toHaveLength(1);
   });
 
   it('gives up on a first attempt whose instance died once its lease runs out, without calling Vapi', async () => {

@@ -32,8 +32,11 @@ const composer = (canvasElement: HTMLElement) =>
   within(canvasElement).getByRole('textbox', { name: 'Message' });
 const log = (canvasElement: HTMLElement) => within(canvasElement).getByRole('log', { name: 'Conversation' });
 
-/** No messages yet: an empty state with suggested questions. A click on one sends it. */
-export const Empty: Story = {
+/** No messages yet: an empty state with suggested questions. */
+export const Empty: Story = {};
+
+/** A click on a suggested question sends it. */
+export const SuggestionSends: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('How can we help?')).toBeVisible();
@@ -138,7 +141,24 @@ export const Stopped: Story = {
   },
 };
 
-/** The turn fails before any token: the message stays with Retry, and the error is announced. */
+/** The turn failed before any token: the message stays with Retry, and the error is announced. */
+export const Failed: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { error: new NetworkError('The connection dropped'), firstTokenDelayMs: 30 },
+    ]),
+    sendOnMount: 'Can I change my plan?',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
+      'Connection lost',
+    );
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+/** Retry after a failure: the same turn is sent again and answered. */
 export const FailedWithRetry: Story = {
   args: {
     transport: scriptedChatTransport([
@@ -222,6 +242,28 @@ export const LongThread: Story = {
   },
 };
 
+/** Scrolled up while a reply arrives: the view stays put and a pill counts the new messages. */
+export const JumpToLatestPill: Story = {
+  args: {
+    history: makeHistory(30),
+    transport: scriptedChatTransport([{ text: shortReply, firstTokenDelayMs: 400, chunkDelayMs: 5 }]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const scroller = log(canvasElement);
+    await userEvent.type(composer(canvasElement), 'One more question{Enter}');
+    await waitFor(() => expect(canvasElement.querySelector('.vck-typing')).not.toBeNull());
+    scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, bubbles: true }));
+    scroller.scrollTop = 0;
+    const pill = await canvas.findByRole('button', { name: '1 new message' }, { timeout: 4000 });
+    await expect(scroller.scrollTop).toBeLessThan(50);
+    await userEvent.click(pill);
+    await waitFor(() =>
+      expect(canvas.queryByRole('button', { name: /new message|Jump to latest/ })).toBeNull(),
+    );
+  },
+};
+
 /** Keyboard only: Shift+Enter adds a line, Enter sends, focus stays in the composer, Tab reaches Send. */
 export const Keyboard: Story = {
   play: async ({ canvasElement }) => {
@@ -288,10 +330,10 @@ export const French: Story = {
 
 /** A narrow mobile width. */
 export const Mobile: Story = {
+  parameters: { layout: 'fullscreen' },
   args: {
-    width: 360,
-    height: 640,
+    width: '100vw',
+    height: '100vh',
     history: makeHistory(6, [undefined, undefined, undefined, longMarkdownReply]),
   },
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
 };

@@ -177,6 +177,17 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
     onContentChange();
   }, [ids, lastText, status, onContentChange]);
 
+  // The reader's own new message brings them back to the bottom.
+  const lastUserMessageId = useChatSelector(
+    (state) => state.messages.findLast((message) => message.role === 'user')?.id,
+  );
+  const seenUserMessageId = useRef(lastUserMessageId);
+  useLayoutEffect(() => {
+    if (lastUserMessageId === seenUserMessageId.current) return;
+    seenUserMessageId.current = lastUserMessageId;
+    scrollToBottom();
+  }, [lastUserMessageId, scrollToBottom]);
+
   const topRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const top = topRef.current;

@@ -1,7 +1,9 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Markdown } from './markdown';
 import { safeUrl } from './safe-url';
+
+afterEach(cleanup);
 
 // Each would run `pwned()` if it reached the DOM as markup or as a URL.
 const hostilePayloads = [

@@ -1,9 +1,11 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { Lexer } from 'marked';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { markdownLexCount, resetMarkdownLexCount } from './lex-markdown';
 import { Markdown } from './markdown';
 import { MarkdownBlockSplitter } from './markdown-block-splitter';
+
+afterEach(cleanup);
 
 const reply = [
   '# Resetting your password',

@@ -38,7 +38,8 @@ export function Markdown({ text, streaming = false, className }: MarkdownProps) 
   if (streaming && openFence && tail.trimStart().startsWith(openFence.marker.repeat(3))) {
     // A code block still being written: no need to lex it again for every token.
     const newline = tail.indexOf('\n');
-    const info = newline === -1 ? tail : tail.slice(0, newline);
+    // The info string is known only once its line is complete ("b" could become "bash").
+    const info = newline === -1 ? '' : tail.slice(0, newline);
     const language = info
       .replace(/^[\s`~]+/, '')
       .trim()

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmulator } from '@vapi-chat-kit/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHarness, turnInit } from '../test-support/proxy-harness';
 import { startRedisServer, type RedisServer } from '../test-support/redis-server';
+import { SseReader } from '../test-support/sse-events';
 import type { ChatStore } from './chat-store';
 import { createRedisStore } from './redis-store';
 import { createSqliteStore } from './sqlite-store';
@@ -86,6 +87,47 @@ describe('two proxy instances sharing one Redis', () => {
     ];
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect((await say(b, 'from elsewhere', '198.51.100.2')).status).toBe(200);
+    await a.store.close();
+    await b.store.close();
+  });
+
+  it('hold one cap on open streams across both instances', async () => {
+    const vapi = createEmulator({ testMode: true });
+    const limits = { concurrentStreams: 1 };
+    const a = createHarness({
+      store: await createRedisStore({ url: redis.url, keyPrefix: 'streams:' }),
+      sharedEmulator: vapi,
+      limits,
+    });
+    const b = createHarness({
+      store: await createRedisStore({ url: redis.url, keyPrefix: 'streams:' }),
+      sharedEmulator: vapi,
+      limits,
+    });
+    a.fault = 'stall-after=1';
+    const open = await a.app.request(
+      '/v1/chat/stream',
+      turnInit({ sessionId: 'visitor-1', message: 'Hi' }),
+      fromAddress('198.51.100.1'),
+    );
+    const reader = new SseReader(open.body!);
+    await reader.nextEvent();
+    const refused = await b.app.request(
+      '/v1/chat/stream',
+      turnInit({ sessionId: 'visitor-2', message: 'Hi' }),
+      fromAddress('198.51.100.1'),
+    );
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams');
+    await reader.cancel();
+    await vi.waitFor(async () => {
+      const again = await b.app.request(
+        '/v1/chat',
+        turnInit({ sessionId: 'visitor-2', message: 'Hi' }),
+        fromAddress('198.51.100.1'),
+      );
+      expect(again.status).toBe(200);
+    });
     await a.store.close();
     await b.store.close();
   });

@@ -66,6 +66,8 @@ function gated(inner: ChatTransport): { transport: ChatTransport; open: () => vo
       async *sendTurn(request) {
         requests += 1;
         await gate;
+        // A turn stopped while held never reaches the network.
+        if (request.signal?.aborted === true) return;
         yield* inner.sendTurn(request);
       },
     },
@@ -275,6 +277,84 @@ describe('two tabs of one chat', () => {
     expect(tabB.store.getState().chain).toEqual(tabA.store.getState().chain);
     expect(tabB.tabs.getState().busyElsewhere).toBe(false);
     disconnectB();
+  });
+
+  it('when two tabs send at the same moment, one turn goes on and the other stays, stopped, for Retry', async () => {
+    // A hub that delivers only when told, so both sends happen before either tab hears of the other.
+    let queue: (() => void)[] = [];
+    const deliver = (): void => {
+      while (queue.length > 0) {
+        const pending = queue;
+        queue = [];
+        for (const send of pending) send();
+      }
+    };
+    const channels = new Set<{ listeners: Set<(event: MessageEvent) => void> }>();
+    const createChannel = () => {
+      const self = { listeners: new Set<(event: MessageEvent) => void>() };
+      channels.add(self);
+      return {
+        postMessage: (data: unknown) => {
+          for (const other of channels) {
+            if (other === self) continue;
+            queue.push(() => {
+              for (const listener of other.listeners) listener(new MessageEvent('message', { data }));
+            });
+          }
+        },
+        addEventListener: (_type: 'message', listener: (event: MessageEvent) => void) => {
+          self.listeners.add(listener);
+        },
+        removeEventListener: (_type: 'message', listener: (event: MessageEvent) => void) => {
+          self.listeners.delete(listener);
+        },
+        close: () => {
+          channels.delete(self);
+        },
+      };
+    };
+    const { fetch, requests } = countingFetch(emulator);
+    const gateA = gated(vapiTransport({ ...privateBase, fetch }));
+    const gateB = gated(vapiTransport({ ...privateBase, fetch }));
+    const tabA = createChatBinding({ transport: gateA.transport, syncTabs: true, createChannel });
+    const tabB = createChatBinding({ transport: gateB.transport, syncTabs: true, createChannel });
+    tabA.connect();
+    tabB.connect();
+    deliver();
+    const sentA = tabA.actions.send('My name is Alice');
+    const sentB = tabB.actions.send('My name is Bob');
+    deliver();
+    const aLost = tabA.store.getState().activeTurn === undefined;
+    const [winner, loser] = aLost ? [tabB, tabA] : [tabA, tabB];
+    expect(winner.store.getState().activeTurn).toBeDefined();
+    expect(loser.store.getState().activeTurn).toBeUndefined();
+    gateA.open();
+    gateB.open();
+    await Promise.all([sentA, sentB]);
+    deliver();
+    const loserText = aLost ? 'My name is Alice' : 'My name is Bob';
+    const winnerText = aLost ? 'My name is Bob' : 'My name is Alice';
+    for (const tab of [winner, loser]) {
+      expect(tab.store.getState().messages.map((message) => [message.role, message.status])).toEqual([
+        ['user', 'done'],
+        ['assistant', 'done'],
+        ['user', 'stopped'],
+      ]);
+      expect(tab.store.getState().messages[0]?.text).toBe(winnerText);
+      expect(tab.store.getState().messages[2]?.text).toBe(loserText);
+    }
+    expect(loser.store.getState().chain).toEqual(winner.store.getState().chain);
+    expect(requests).toHaveLength(1);
+
+    // The stopped message is retried from the shared chain: no fork.
+    await loser.actions.retry(loser.store.getState().messages[2]?.id ?? '');
+    expect(requests).toHaveLength(2);
+    expect((JSON.parse(requests[1]?.body ?? '{}') as { previousChatId?: string }).previousChatId).toBe(
+      winner.store.getState().chain.chatId,
+    );
+    deliver();
+    expect(winner.store.getState().messages).toHaveLength(4);
+    expect(winner.store.getState().chain).toEqual(loser.store.getState().chain);
   });
 
   it('tells a tab opened mid-turn that another tab is busy', async () => {

@@ -242,6 +242,11 @@ export function createChatBinding(
       return;
     }
     tabs.setState({ busyElsewhere: message.busy });
+    // Two tabs sent at the same moment: the tab with the smaller id goes on, the other stops its turn
+    // (its message stays, stopped, with Retry), so only one turn extends the chain.
+    if (message.busy && store.getState().activeTurn !== undefined && tabId > message.from) {
+      store.getState().stop();
+    }
     clearTimeout(lockTimer);
     lockTimer = message.busy
       ? setTimeout(() => tabs.setState({ busyElsewhere: false }), lockTimeoutMs)
@@ -250,7 +255,15 @@ export function createChatBinding(
     // with its own turn in flight keeps it (the chain it continues is its own).
     if (message.busy || store.getState().activeTurn !== undefined) return;
     const snapshot = fromChatSnapshotJson(message.snapshot);
-    if (snapshot !== undefined) applySnapshot(snapshot);
+    if (snapshot === undefined) return;
+    const merged = keepUndelivered(store.getState(), snapshot);
+    applySnapshot(merged);
+    if (merged !== snapshot) {
+      // This tab kept messages of its own that the other did not have: share them, once.
+      const json = toChatSnapshotJson(store.getState());
+      if (storage !== undefined) void storage.setItem(key, JSON.stringify(json));
+      post({ type: 'snapshot', from: tabId, busy: false, snapshot: json });
+    }
   };
 
   const syncTabs = options.syncTabs ?? options.storage === 'local';
@@ -349,6 +362,32 @@ export function createChatBinding(
         callbacks.delete(callback);
       };
     },
+  };
+}
+
+/**
+ * Another tab's snapshot, plus this tab's user messages it does not have and that never got a complete
+ * reply (stopped or failed, e.g. the loser of two tabs sending at once): a user's message is never lost.
+ * They go last, without their partial replies, so Retry sends them from the shared chain.
+ */
+function keepUndelivered(local: ChatStoreState, remote: ChatSnapshot): ChatSnapshot {
+  const remoteTurns = new Set(remote.messages.map((message) => message.turnId));
+  const undelivered = local.messages.filter(
+    (message) =>
+      message.role === 'user' &&
+      message.turnId !== undefined &&
+      !remoteTurns.has(message.turnId) &&
+      !local.messages.some(
+        (reply) => reply.role === 'assistant' && reply.turnId === message.turnId && reply.status === 'done',
+      ),
+  );
+  if (undelivered.length === 0) return remote;
+  return {
+    ...remote,
+    messages: [
+      ...remote.messages,
+      ...undelivered.map((message) => ({ ...message, status: 'stopped' as const, error: undefined })),
+    ],
   };
 }
 

@@ -67,13 +67,31 @@ export async function startProxyServer(
 
   let store: ChatStore;
   try {
-    store = await openStore(config.storeUrl);
+    store = await openStore(config.storeUrl, { retentionSeconds: config.retentionSeconds });
   } catch (cause) {
     throw new Error(
       `CHAT_STORE_URL: could not open the store (${cause instanceof Error ? cause.message : String(cause)})`,
       { cause },
     );
   }
+  // Housekeeping now and every hour: expired idempotency records and locks, and idle conversations.
+  const sweep = () => {
+    store.sweep().then(
+      (removed) => {
+        if (removed > 0) logger({ level: 'info', event: 'sweep', conversationsRemoved: removed });
+      },
+      (error: unknown) =>
+        logger({
+          level: 'warn',
+          event: 'sweep-failed',
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+    );
+  };
+  sweep();
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
+
   const app = createProxy({
     upstream,
     widgetKeys: config.widgetKeys,
@@ -101,12 +119,14 @@ export async function startProxyServer(
             if ('closeAllConnections' in server) server.closeAllConnections();
             await closed;
             await whenTurnsFinished(app);
+            clearInterval(sweeper);
             await store.close();
           },
         });
       },
     );
     server.once('error', (error: Error) => {
+      clearInterval(sweeper);
       void store.close();
       reject(error);
     });

@@ -21,6 +21,8 @@ export interface CliConfig {
   readonly chain: 'previous-chat' | 'session';
   readonly variableValues: Readonly<Record<string, string | number | boolean>> | undefined;
   readonly storeUrl: string;
+  /** Conversations idle for longer are deleted. `undefined`: kept. */
+  readonly retentionSeconds: number | undefined;
   readonly widgetKeys: readonly WidgetKeyConfig[];
   /** Whether `widgetKeys` is the built-in demo key. */
   readonly demoKey: boolean;
@@ -50,6 +52,7 @@ Every flag has an environment variable; a flag wins.
   --chain <mode>             VAPI_CHAIN                previous-chat (default) or session
                              VAPI_VARIABLE_VALUES      JSON object sent as assistantOverrides.variableValues
   --store <url>              CHAT_STORE_URL            memory:, file:./data/chat.db (default), redis://host:6379
+  --retention-days <n>       CHAT_RETENTION_DAYS       delete conversations idle this long (default: keep)
   --widget-key <key=origins> WIDGET_KEYS               key=origin,origin (flag repeats; env separates keys by ;)
                                                        origins: https://site.example, http://localhost:*, *
   --trust-proxy <list>       TRUSTED_PROXIES           comma list of IPs, CIDRs, loopback, private
@@ -151,6 +154,7 @@ export function parseCliConfig(
         'vapi-base-url': { type: 'string' },
         chain: { type: 'string' },
         store: { type: 'string' },
+        'retention-days': { type: 'string' },
         'widget-key': { type: 'string', multiple: true },
         'trust-proxy': { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -210,6 +214,9 @@ export function parseCliConfig(
     if (!/^(memory:$|file:|libsql:|redis:\/\/|rediss:\/\/)/.test(storeUrl)) {
       throw new ConfigError(storeSetting, 'must start with memory:, file:, libsql:, redis:// or rediss://');
     }
+
+    const [retentionText, retentionSetting] = pick('retention-days', 'CHAT_RETENTION_DAYS');
+    const retentionDays = integer(retentionText, retentionSetting, 1, 36_500);
 
     const keyFlags = flags['widget-key'];
     const keyEntries = keyFlags?.length
@@ -275,6 +282,7 @@ export function parseCliConfig(
         chain,
         variableValues: variableValues(env['VAPI_VARIABLE_VALUES']),
         storeUrl,
+        retentionSeconds: retentionDays === undefined ? undefined : retentionDays * 86_400,
         widgetKeys,
         demoKey,
         trustedProxies,

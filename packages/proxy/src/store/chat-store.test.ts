@@ -204,6 +204,81 @@ describe('expiry', () => {
   });
 });
 
+describe('retention', () => {
+  const day = 24 * 60 * 60 * 1000;
+  const sweepCases: [string, (now: () => number) => Promise<ChatStore>][] = [
+    ['memory', (now) => Promise.resolve(createMemoryStore({ now, retentionSeconds: 7 * 86_400 }))],
+    [
+      'sqlite',
+      (now) =>
+        createSqliteStore({
+          url: `file:${path.join(directory, `retention-${++counter}.db`)}`,
+          now,
+          retentionSeconds: 7 * 86_400,
+        }),
+    ],
+  ];
+
+  it.each(sweepCases)(
+    '%s: sweep deletes conversations idle past the retention, and expired records',
+    async (_kind, open) => {
+      let now = Date.parse('2026-01-10T00:00:00.000Z');
+      const store = await open(() => now);
+      await store.createConversation({
+        ...conversation('conv_old', 'key␟old'),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.appendMessages('conv_old', [
+        { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-01-02T00:00:00.000Z' },
+      ]);
+      await store.createConversation({
+        ...conversation('conv_new', 'key␟new'),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      // A message keeps a conversation alive: retention counts from the last write.
+      await store.appendMessages('conv_new', [
+        { id: 'm2', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-01-05T00:00:00.000Z' },
+      ]);
+      expect(await store.claimIdempotency('k', pending, 1_000)).toBeUndefined();
+      now += 2 * 1000;
+      expect(await store.sweep()).toBe(1);
+      expect(await store.findConversation('key␟old')).toBeUndefined();
+      expect(await store.listMessages('conv_old', 10)).toEqual([]);
+      expect((await store.findConversation('key␟new'))?.id).toBe('conv_new');
+      expect(await store.listMessages('conv_new', 10)).toHaveLength(1);
+      expect(await store.readIdempotency('k')).toBeUndefined();
+      now += 30 * day;
+      expect(await store.sweep()).toBe(1);
+      await store.close();
+    },
+  );
+
+  it('redis: conversation keys expire after the retention, renewed by each write', async () => {
+    const prefix = `retention${++counter}:`;
+    const store = await createRedisStore({ url: redis.url, keyPrefix: prefix, retentionSeconds: 3600 });
+    await store.createConversation(conversation('conv_a', 'key␟s1'));
+    await store.appendMessages('conv_a', [
+      { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-01-01T00:00:01.000Z' },
+    ]);
+    const { Redis } = await import('ioredis');
+    const client = new Redis(redis.url);
+    for (const name of [
+      `${prefix}scope:key␟s1`,
+      `${prefix}conversation:conv_a`,
+      `${prefix}messages:conv_a`,
+    ]) {
+      const ttl = await client.ttl(name);
+      expect(ttl, name).toBeGreaterThan(3500);
+      expect(ttl, name).toBeLessThanOrEqual(3600);
+    }
+    expect(await store.sweep()).toBe(0);
+    await client.quit();
+    await store.close();
+  });
+});
+
 describe('sqlite persistence and migrations', () => {
   it('keeps conversations across a reopen and migrates a file once', async () => {
     const url = `file:${path.join(directory, 'nested', 'dir', 'chat.db')}`;

@@ -89,6 +89,12 @@ export interface ChatStore {
   tryLock(name: string, ttlMs: number): Promise<string | undefined>;
   /** Frees the lock if `token` still holds it. */
   unlock(name: string, token: string): Promise<void>;
+  /**
+   * Housekeeping: deletes expired idempotency records and locks, and conversations idle for longer than the
+   * store's retention (with their messages). Returns how many conversations went. Redis expires keys by
+   * itself, so there it does nothing. The CLI runs it at start and every hour.
+   */
+  sweep(): Promise<number>;
   /** A counter-based limiter sharing this store's reach (memory: this process; Redis: every instance). */
   createLimiter(options: LimiterOptions): Limiter;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ import { createMemoryLimiter } from './limiter';
 export interface MemoryStoreOptions {
   /** The clock for record and lock expiry. @default Date.now */
   readonly now?: () => number;
+  /** Conversations idle for longer are deleted by `sweep()`. @default undefined (kept) */
+  readonly retentionSeconds?: number;
 }
 
 /**
@@ -59,6 +61,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
       const stored = messages.get(conversationId) ?? [];
       stored.push(...list);
       messages.set(conversationId, stored);
+      const record = conversations.get(conversationId);
+      const last = list.at(-1);
+      if (record && last) conversations.set(conversationId, { ...record, updatedAt: last.createdAt });
     },
     async removeMessage(conversationId, messageId) {
       const stored = messages.get(conversationId);
@@ -102,6 +107,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
     },
     async unlock(name, token) {
       if (locks.get(name)?.token === token) locks.delete(name);
+    },
+    async sweep() {
+      for (const [key, entry] of idempotency) if (entry.expiresAt <= now()) idempotency.delete(key);
+      for (const [name, lock] of locks) if (lock.expiresAt <= now()) locks.delete(name);
+      if (options.retentionSeconds === undefined) return 0;
+      const cutoff = now() - options.retentionSeconds * 1000;
+      let removed = 0;
+      for (const [id, record] of conversations) {
+        if (Date.parse(record.updatedAt) >= cutoff) continue;
+        conversations.delete(id);
+        scopes.delete(record.scope);
+        messages.delete(id);
+        removed++;
+      }
+      return removed;
     },
     createLimiter: createMemoryLimiter,
     async close() {

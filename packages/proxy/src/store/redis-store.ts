@@ -14,6 +14,8 @@ export interface RedisStoreOptions {
   readonly url: string;
   /** Put before every key, so several deployments (or tests) can share one Redis. @default 'vck:' */
   readonly keyPrefix?: string;
+  /** A conversation idle for longer expires (Redis TTL, renewed on each write). @default undefined (kept) */
+  readonly retentionSeconds?: number;
 }
 
 /** Sets KEYS[1] to ARGV[2] (expiring in ARGV[3] ms) only while it still holds ARGV[1]. */
@@ -41,10 +43,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Chat
     redis.disconnect();
     throw new Error('Could not connect to Redis', { cause });
   }
-  return redisStore(redis, options.keyPrefix ?? 'vck:');
+  return redisStore(redis, options.keyPrefix ?? 'vck:', options.retentionSeconds);
 }
 
-function redisStore(redis: Redis, prefix: string): ChatStore {
+function redisStore(redis: Redis, prefix: string, retentionSeconds: number | undefined): ChatStore {
   const key = {
     scope: (scope: string) => `${prefix}scope:${scope}`,
     conversation: (id: string) => `${prefix}conversation:${id}`,
@@ -63,6 +65,18 @@ function redisStore(redis: Redis, prefix: string): ChatStore {
       createdAt: hash['createdAt'] ?? '',
       updatedAt: hash['updatedAt'] ?? '',
     };
+  };
+
+  /** Renews the conversation's keys' TTL: retention counts from the last write. */
+  const touch = async (conversationId: string, scope?: string) => {
+    if (retentionSeconds === undefined) return;
+    const scopeName = scope ?? (await redis.hget(key.conversation(conversationId), 'scope'));
+    const pipeline = redis
+      .multi()
+      .expire(key.conversation(conversationId), retentionSeconds)
+      .expire(key.messages(conversationId), retentionSeconds);
+    if (scopeName) pipeline.expire(key.scope(scopeName), retentionSeconds);
+    await pipeline.exec();
   };
 
   const readIdempotency = async (name: string) => {
@@ -86,17 +100,24 @@ function redisStore(redis: Redis, prefix: string): ChatStore {
         ...(record.chain ? { chain: JSON.stringify(record.chain) } : {}),
       });
       const claimed = await redis.set(key.scope(record.scope), record.id, 'NX');
-      if (claimed === 'OK') return record;
+      if (claimed === 'OK') {
+        await touch(record.id, record.scope);
+        return record;
+      }
       await redis.del(key.conversation(record.id));
       const winner = await redis.get(key.scope(record.scope));
       return (winner === null ? undefined : await readConversation(winner)) ?? record;
     },
     async setChain(conversationId, chain, updatedAt) {
       await redis.hset(key.conversation(conversationId), { chain: JSON.stringify(chain), updatedAt });
+      await touch(conversationId);
     },
     async appendMessages(conversationId, list) {
-      if (list.length === 0) return;
+      const last = list.at(-1);
+      if (!last) return;
       await redis.rpush(key.messages(conversationId), ...list.map((message) => JSON.stringify(message)));
+      await redis.hset(key.conversation(conversationId), { updatedAt: last.createdAt });
+      await touch(conversationId);
     },
     async removeMessage(conversationId, messageId) {
       const values = await redis.lrange(key.messages(conversationId), 0, -1);
@@ -139,6 +160,10 @@ function redisStore(redis: Redis, prefix: string): ChatStore {
     },
     async unlock(name, token) {
       await redis.eval(unlockScript, 1, key.lock(name), token);
+    },
+    sweep() {
+      // Keys carry their own TTLs (idempotency, locks, rate limits; conversations with a retention).
+      return Promise.resolve(0);
     },
     createLimiter(options) {
       const limiter = new RateLimiterRedis({

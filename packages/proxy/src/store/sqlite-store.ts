@@ -15,6 +15,8 @@ export interface SqliteStoreOptions {
   readonly authToken?: string;
   /** The clock for record and lock expiry. @default Date.now */
   readonly now?: () => number;
+  /** Conversations idle for longer are deleted by `sweep()`. @default undefined (kept) */
+  readonly retentionSeconds?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Ch
     ...(options.authToken ? { authToken: options.authToken } : {}),
   });
   await migrate(client);
-  return sqliteStore(client, options.now ?? Date.now);
+  return sqliteStore(client, options.now ?? Date.now, options.retentionSeconds);
 }
 
 async function ensureDirectory(url: string): Promise<void> {
@@ -115,7 +117,7 @@ function asText(value: unknown): string {
   return typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '';
 }
 
-function sqliteStore(client: Client, now: () => number): ChatStore {
+function sqliteStore(client: Client, now: () => number, retentionSeconds: number | undefined): ChatStore {
   const run = (sql: string, args: InArgs = []) => client.execute({ sql, args });
 
   const readConversation = (row: Record<string, unknown> | undefined): ConversationRecord | undefined => {
@@ -164,12 +166,19 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
       ]);
     },
     async appendMessages(conversationId, list) {
-      if (list.length === 0) return;
+      const last = list.at(-1);
+      if (!last) return;
       await client.batch(
-        list.map((message) => ({
-          sql: 'INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          args: [conversationId, message.id, message.role, message.text, message.status, message.createdAt],
-        })),
+        [
+          ...list.map((message) => ({
+            sql: 'INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            args: [conversationId, message.id, message.role, message.text, message.status, message.createdAt],
+          })),
+          {
+            sql: 'UPDATE conversations SET updated_at = ? WHERE id = ?',
+            args: [last.createdAt, conversationId],
+          },
+        ],
         'write',
       );
     },
@@ -232,6 +241,25 @@ function sqliteStore(client: Client, now: () => number): ChatStore {
     },
     async unlock(name, token) {
       await run('DELETE FROM locks WHERE name = ? AND token = ?', [name, token]);
+    },
+    async sweep() {
+      const at = now();
+      const statements: { sql: string; args: InArgs }[] = [
+        { sql: 'DELETE FROM idempotency WHERE expires_at <= ?', args: [at] },
+        { sql: 'DELETE FROM locks WHERE expires_at <= ?', args: [at] },
+      ];
+      if (retentionSeconds !== undefined) {
+        const cutoff = new Date(at - retentionSeconds * 1000).toISOString();
+        statements.push(
+          {
+            sql: 'DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE updated_at < ?)',
+            args: [cutoff],
+          },
+          { sql: 'DELETE FROM conversations WHERE updated_at < ?', args: [cutoff] },
+        );
+      }
+      const results = await client.batch(statements, 'write');
+      return retentionSeconds === undefined ? 0 : (results.at(-1)?.rowsAffected ?? 0);
     },
     createLimiter: createMemoryLimiter,
     close() {

@@ -112,8 +112,8 @@ export const LongMarkdownReply: Story = {
       },
     );
     const thread = within(log(canvasElement));
-    await expect(thread.getByRole('table')).toBeVisible();
-    await expect(thread.getByRole('button', { name: 'Copy code' })).toBeVisible();
+    await expect(thread.getByRole('table')).toBeInTheDocument();
+    await expect(thread.getByRole('button', { name: 'Copy code' })).toBeInTheDocument();
     await expect(log(canvasElement)).toHaveAttribute('aria-busy', 'false');
   },
 };
@@ -154,7 +154,7 @@ export const Failed: Story = {
     await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
       'Connection lost',
     );
-    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   },
 };
 
@@ -171,7 +171,7 @@ export const FailedWithRetry: Story = {
     await userEvent.type(composer(canvasElement), 'Can I change my plan?{Enter}');
     const alert = await canvas.findByRole('alert', {}, { timeout: 4000 });
     await expect(alert).toHaveTextContent('Connection lost');
-    await expect(canvas.getByText('Not sent')).toBeVisible();
+    await expect(canvas.getByText('Not sent')).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(log(canvasElement)).getByText(/Change plan/)).toBeVisible(), {
       timeout: 4000,

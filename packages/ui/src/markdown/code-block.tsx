@@ -39,13 +39,7 @@ export function CodeBlock({
     <div className="vck-code-block" data-language={language || undefined}>
       <div className="vck-code-header">
         <span className="vck-code-language">{language}</span>
-        <button
-          type="button"
-          className="vck-code-copy"
-          data-state={state}
-          aria-label={labels.copyCode}
-          onClick={() => void copy()}
-        >
+        <button type="button" className="vck-code-copy" data-state={state} onClick={() => void copy()}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="14" height="14" focusable="false">
             {state === 'copied' ? (
               <path
@@ -65,7 +59,7 @@ export function CodeBlock({
               />
             )}
           </svg>
-          <span aria-hidden="true">{state === 'copied' ? labels.copied : labels.copyCode}</span>
+          <span>{state === 'copied' ? labels.copied : labels.copyCode}</span>
         </button>
         <span className="vck-visually-hidden" role="status">
           {state === 'copied' ? labels.copied : state === 'failed' ? labels.copyFailed : ''}

@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import { fetchProxyHistory, proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
 import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
-import { createMemoryStore, createProxy, whenTurnsFinished } from '@vapi-chat-kit/proxy';
+import { createMemoryStore, createProxy, silentLogger, whenTurnsFinished } from '@vapi-chat-kit/proxy';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatBinding, type ChatBinding } from './create-chat-binding';
 import { Chat } from './primitives/chat';
+import { abortableFetch } from './test-support/abortable-fetch';
 import { immediateFrames } from './test-support/manual-frames';
 import { useChatHistory } from './use-chat-history';
 import { useVapiChat } from './use-vapi-chat';
@@ -17,24 +18,31 @@ const widgetKey = 'wk_test_site';
 const proxyBase = 'http://proxy.test';
 
 /** Our proxy (createProxy) over the emulator, in-process: no port, no network. */
-function proxyOverEmulator() {
+function proxyOverEmulator(upstreamFault?: string) {
   const emulator = createEmulator({ testMode: true });
+  const upstreamFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    if (upstreamFault === undefined) return emulator.fetch(request);
+    const headers = new Headers(request.headers);
+    headers.set('x-emulator-fault', upstreamFault);
+    return emulator.fetch(new Request(request, { headers }));
+  };
   const app = createProxy({
     upstream: {
       apiKey: defaultPrivateKey,
       assistantId: defaultAssistantId,
       baseUrl: 'http://vapi.test',
-      fetch: emulator.fetch,
+      fetch: upstreamFetch,
     },
     widgetKeys: [{ key: widgetKey, allowedOrigins: ['*'] }],
     store: createMemoryStore(),
+    logger: silentLogger,
   });
   const paths: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+  const fetch = abortableFetch(async (request) => {
     paths.push(`${request.method} ${new URL(request.url).pathname}`);
     return app.request(request);
-  };
+  });
   const transport: ChatTransport = proxyTransport({ baseUrl: proxyBase, widgetKey, fetch });
   return { app, emulator, fetch, transport, paths };
 }
@@ -85,6 +93,38 @@ describe('through the proxy (createProxy + emulator)', () => {
     expect(chain.conversationId).toEqual(expect.any(String));
     expect(proxy.paths).toEqual(['POST /v1/chat/stream', 'POST /v1/chat/stream']);
     await whenTurnsFinished(proxy.app);
+  });
+
+  it('stops a reply through the proxy, which stops the upstream too and stores the partial reply', async () => {
+    const proxy = proxyOverEmulator('stall-after=3');
+    const { result } = renderHook(() =>
+      useVapiChat({ transport: proxy.transport, scheduleFrame: immediateFrames }),
+    );
+    let sent: Promise<void> = Promise.resolve();
+    act(() => {
+      sent = result.current.send('How do I reset my password?');
+    });
+    await waitFor(() => expect(result.current.messages[1]?.text.length).toBeGreaterThan(0));
+    expect(proxy.emulator.activeGenerations()).toBe(1);
+    act(() => result.current.stop());
+    await act(() => sent);
+    await waitFor(() => expect(result.current.messages[1]?.status).toBe('stopped'));
+    expect(result.current.status).toBe('idle');
+    await whenTurnsFinished(proxy.app);
+    await waitFor(() => expect(proxy.emulator.activeGenerations()).toBe(0));
+    const { sessionId, conversationId } = result.current.store.getState().chain;
+    const history = await fetchProxyHistory({
+      baseUrl: proxyBase,
+      widgetKey,
+      fetch: proxy.fetch,
+      sessionId: sessionId ?? '',
+      conversationId: conversationId ?? '',
+    });
+    expect(history.messages.map((message) => [message.role, message.status])).toEqual([
+      ['user', 'done'],
+      ['assistant', 'stopped'],
+    ]);
+    expect(history.messages[1]?.text).toBe(result.current.messages[1]?.text);
   });
 
   it('restores a conversation from the proxy history on a device that kept only the chain, with no QueryClientProvider', async () => {

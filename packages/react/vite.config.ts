@@ -15,6 +15,8 @@ export default defineConfig({
         /^@tanstack\//,
         /^@vapi-chat-kit\//,
       ],
+      // Hooks and parts are client code: React Server Components (e.g. Next.js) need the directive.
+      output: { banner: "'use client';" },
     },
   },
 });

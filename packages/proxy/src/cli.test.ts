@@ -28,7 +28,7 @@ function cliEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('startProxyServer', () => {
+describe('startProxyServer', { timeout: 15_000 }, () => {
   it('serves the demo with zero configuration: emulator upstream and the demo key from localhost', async () => {
     const result = parseCliConfig(['--port', '0', '--store', 'memory:'], {});
     if (!result.ok || !('config' in result)) throw new Error('config refused');
@@ -66,7 +66,7 @@ describe('startProxyServer', () => {
   });
 });
 
-describe('shutdown', () => {
+describe('shutdown', { timeout: 15_000 }, () => {
   it('stores a reply cut by shutdown as stopped before closing the store', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'proxy-cli-'));
     const url = `file:${path.join(directory, 'chat.db')}`;
@@ -99,7 +99,8 @@ describe('shutdown', () => {
   });
 });
 
-describe('vapi-chat-proxy', () => {
+// Each case starts a real process through tsx: seconds on a busy machine.
+describe('vapi-chat-proxy', { timeout: 30_000 }, () => {
   it('prints "Listening on http://HOST:PORT" first, then says the emulator is the upstream', async () => {
     const child = spawn(
       tsx,

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHarness, historyHeaders, siteOrigin, turnInit } from './test-support/proxy-harness';
 import { SseReader } from './test-support/sse-events';
+import { eventually } from './test-support/eventually';
 
 async function listen(app: ReturnType<typeof createHarness>['app']) {
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
@@ -35,13 +36,13 @@ describe('over loopback (@hono/node-server)', () => {
       const deltas = [(await reader.nextEvent())!, (await reader.nextEvent())!];
       expect(harness.calls[0]!.signal!.aborted).toBe(false);
       browser.abort();
-      await vi.waitFor(() => expect(harness.calls[0]!.signal!.aborted).toBe(true));
-      await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(0));
+      await eventually(() => expect(harness.calls[0]!.signal!.aborted).toBe(true));
+      await eventually(() => expect(harness.emulator.activeGenerations()).toBe(0));
       const query = new URLSearchParams({
         sessionId: 's1',
         conversationId: start.data['conversationId'] as string,
       });
-      await vi.waitFor(async () => {
+      await eventually(async () => {
         const history = await fetch(`${server.url}/v1/chat/history?${query.toString()}`, {
           headers: historyHeaders,
         });
@@ -67,11 +68,11 @@ describe('over loopback (@hono/node-server)', () => {
         ...turnInit({ sessionId: 's1', message: 'Hi there' }),
         signal: client.signal,
       });
-      await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(1));
+      await eventually(() => expect(harness.emulator.activeGenerations()).toBe(1));
       client.abort();
       await expect(pending).rejects.toThrow();
-      await vi.waitFor(() => expect(harness.calls[0]!.signal!.aborted).toBe(true));
-      await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(0));
+      await eventually(() => expect(harness.calls[0]!.signal!.aborted).toBe(true));
+      await eventually(() => expect(harness.emulator.activeGenerations()).toBe(0));
     } finally {
       await server.close();
     }

@@ -1,10 +1,11 @@
 import { defaultAssistantId } from '@vapi-chat-kit/emulator';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProxy } from './create-proxy';
 import type { ChatStore } from './store/chat-store';
 import { createMemoryStore } from './store/memory-store';
 import { createHarness, historyHeaders, siteOrigin, turnInit, widgetKey } from './test-support/proxy-harness';
 import { eventsOf, SseReader } from './test-support/sse-events';
+import { eventually } from './test-support/eventually';
 
 async function history(
   app: ReturnType<typeof createHarness>['app'],
@@ -199,9 +200,9 @@ describe('POST /v1/chat/stream', () => {
     await reader.cancel();
     // Cancelling the body unsubscribes, and the last subscriber leaving aborts the upstream synchronously.
     expect(harness.calls[0]!.signal!.aborted).toBe(true);
-    await vi.waitFor(() => expect(harness.emulator.activeGenerations()).toBe(0));
+    await eventually(() => expect(harness.emulator.activeGenerations()).toBe(0));
     const conversationId = start.data['conversationId'] as string;
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const body = (await (await history(harness.app, 's1', conversationId)).json()) as {
         messages: { role: string; text: string; status: string }[];
       };

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHarness, historyHeaders, turnInit } from './test-support/proxy-harness';
 import { SseReader } from './test-support/sse-events';
+import { eventually } from './test-support/eventually';
 
 const privateKey = 'sk_live_9f8e7d6c5b4a_private_do_not_leak';
 const messageText = 'purple-elephant-7731 is my secret question';
@@ -91,7 +92,7 @@ describe('the private key never leaves the proxy', () => {
     await reader.nextEvent();
     await reader.nextEvent();
     await reader.cancel();
-    await vi.waitFor(() => expect(harness.logs.some((entry) => entry['outcome'] === 'stopped')).toBe(true));
+    await eventually(() => expect(harness.logs.some((entry) => entry['outcome'] === 'stopped')).toBe(true));
 
     expect(seen.length).toBeGreaterThan(40);
     expect(harness.logs.length).toBeGreaterThan(20);
@@ -123,7 +124,8 @@ describe('the private key never leaves the proxy', () => {
     ]);
   });
 
-  it('is in no built file', () => {
+  // Builds the package first when `dist/` is missing (CI builds before testing).
+  it('is in no built file', { timeout: 60_000 }, () => {
     const packageDirectory = path.resolve(import.meta.dirname, '..');
     const dist = path.join(packageDirectory, 'dist');
     if (!existsSync(path.join(dist, 'index.js')) || !existsSync(path.join(dist, 'cli.js'))) {

@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmulator } from '@vapi-chat-kit/emulator';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, turnInit } from '../test-support/proxy-harness';
 import { startRedisServer, type RedisServer } from '../test-support/redis-server';
 import { SseReader } from '../test-support/sse-events';
 import type { ChatStore } from './chat-store';
 import { createRedisStore } from './redis-store';
 import { createSqliteStore } from './sqlite-store';
+import { eventually } from '../test-support/eventually';
 
 let redis: RedisServer;
 let directory: string;
@@ -120,7 +121,7 @@ describe('two proxy instances sharing one Redis', () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams');
     await reader.cancel();
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const again = await b.app.request(
         '/v1/chat',
         turnInit({ sessionId: 'visitor-2', message: 'Hi' }),

@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../store/memory-store';
 import { createHarness, historyHeaders, turnInit } from '../test-support/proxy-harness';
 import { eventsOf, SseReader } from '../test-support/sse-events';
+import { eventually } from '../test-support/eventually';
 
 const key = (value: string) => ({ 'idempotency-key': value });
 
@@ -116,7 +117,7 @@ describe('Idempotency-Key', () => {
 
     const partial = `${String(deltas[0]!.data['text'])}${String(deltas[1]!.data['text'])}`;
     const conversationId = start.data['conversationId'] as string;
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await historyOf(harness, 's1', conversationId))[1]).toMatchObject({
         text: partial,
         status: 'stopped',
@@ -227,7 +228,7 @@ describe('Idempotency-Key', () => {
     expect(await retry.nextEvent()).toEqual(start);
     b.scheduler.advance(500);
     await first.cancel();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await historyOf(a, 's1', start.data['conversationId'] as string)).toHaveLength(2),
     );
     b.scheduler.advance(500);
@@ -281,7 +282,7 @@ describe('Idempotency-Key', () => {
       data: { conversationId: 'conv_dead', messageId: 'msg_dead' },
     });
     harness.scheduler.advance(500);
-    await vi.waitFor(() => expect(harness.scheduler.pending).toBeGreaterThan(1));
+    await eventually(() => expect(harness.scheduler.pending).toBeGreaterThan(1));
     // The lease is on the wall clock (it is shared between machines): move it into the past.
     await store.finishIdempotency(
       'wk_test_public_key|s1|t-1',
@@ -343,7 +344,7 @@ describe('Idempotency-Key', () => {
       code: 'conversation_busy',
     });
     await first.cancel();
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const third = await harness.app.request(
         '/v1/chat',
         turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')),

@@ -12,6 +12,7 @@ import { chatSnapshotVersion } from './chat-snapshot-json';
 import { createMemoryStorage, type ChatStorage } from './chat-storage';
 import { createChatBinding } from './create-chat-binding';
 import { Chat } from './primitives/chat';
+import { axeViolations } from './test-support/axe-violations';
 import { countingFetch } from './test-support/counting-fetch';
 import { immediateFrames } from './test-support/manual-frames';
 import { useVapiChat } from './use-vapi-chat';
@@ -181,7 +182,7 @@ describe('persistence', () => {
     const secondUserId = first.store.getState().messages[2]?.id ?? '';
 
     const reloaded = createChatBinding({ transport, storage, scheduleFrame: immediateFrames });
-    render(
+    const view = render(
       <Chat.Root chat={reloaded}>
         <Chat.Messages>
           {(id) => (
@@ -197,6 +198,7 @@ describe('persistence', () => {
     expect(marker.closest('[data-role]')?.textContent).toBe('New conversationHello again');
     expect(document.querySelector('[data-new-session]')?.getAttribute('data-role')).toBe('user');
     expect(reloaded.store.getState().messages[2]?.id).toBe(secondUserId);
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { Profiler, type ReactNode } from 'react';
 import { describe, expect, it, afterEach } from 'vitest';
 import { ChatProvider } from './chat-provider';
 import { Chat } from './primitives/chat';
+import { axeViolations } from './test-support/axe-violations';
 import { manualFrames } from './test-support/manual-frames';
 import { scriptedTransport } from './test-support/scripted-transport';
 import { useVapiChat } from './use-vapi-chat';
@@ -87,6 +88,7 @@ describe('render budget', () => {
     expect(commits - commitsBefore).toBe(41);
     expect(container.querySelectorAll('[data-role][data-status="done"]')).toHaveLength(4);
     for (const id of finished) expect(messageRenders.get(id)).toBe(before.get(id));
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('folds every notification of a frame into one flush shared by all subscribers', async () => {

@@ -36,7 +36,7 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
   });
 
   it('sends on Enter, adds a new line on Shift+Enter, and clears the draft', async () => {
-    const { script, user } = setup();
+    const { script, user, view } = setup();
     const composer = screen.getByRole('textbox', { name: 'Message' });
     await user.type(composer, 'Line one{Shift>}{Enter}{/Shift}Line two');
     expect(composer).toHaveValue('Line one\nLine two');
@@ -44,10 +44,11 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     await user.type(composer, '{Enter}');
     expect(script.requests.map((request) => request.text)).toEqual(['Line one\nLine two']);
     expect(composer).toHaveValue('');
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 
   it('never sends on the Enter that confirms an IME composition', async () => {
-    const { script, user } = setup();
+    const { script, user, view } = setup();
     const composer = screen.getByRole('textbox', { name: 'Message' });
     await user.type(composer, 'にほんご');
     fireEvent.keyDown(composer, { key: 'Enter', isComposing: true });
@@ -56,14 +57,16 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     expect(composer).toHaveValue('にほんご');
     fireEvent.keyDown(composer, { key: 'Enter' });
     expect(script.requests.map((request) => request.text)).toEqual(['にほんご']);
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 
   it('calls the consumer handler first and respects preventDefault', async () => {
     const onKeyDown = vi.fn((event: React.KeyboardEvent<HTMLTextAreaElement>) => event.preventDefault());
-    const { script, user } = setup({ onKeyDown });
+    const { script, user, view } = setup({ onKeyDown });
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi{Enter}');
-    expect(onKeyDown).toHaveBeenCalled();
+    expect(onKeyDown).toHaveBeenCalledTimes(3);
     expect(script.requests).toHaveLength(0);
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 
   it('marks Send aria-disabled (still focusable) while the draft is blank or a turn is in flight', async () => {
@@ -90,7 +93,7 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
   });
 
   it('stops a reply in flight; Stop is aria-disabled when idle', async () => {
-    const { script, user, chat } = setup();
+    const { script, user, chat, view } = setup();
     const stop = screen.getByRole('button', { name: 'Stop' });
     expect(stop).toHaveAttribute('aria-disabled', 'true');
     expect(stop).toHaveAttribute('data-state', 'idle');
@@ -104,13 +107,14 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
       ['Hi', 'done'],
       ['Hel', 'stopped'],
     ]);
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 
   it('renders its child with asChild, merging handlers (the child first)', async () => {
     const script = scriptedTransport();
     const chat = createChatBinding({ transport: script.transport, scheduleFrame: immediateFrames });
     const order: string[] = [];
-    render(
+    const view = render(
       <Chat.Root chat={chat} asChild>
         <section aria-label="Support chat">
           <ChatComposer />
@@ -131,6 +135,7 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     await user.click(link);
     expect(order).toEqual(['child', 'part consumer']);
     expect(script.requests).toHaveLength(1);
+    expect(await axeViolations(view.container)).toEqual([]);
   });
 
   it('throws outside Chat.Root', () => {

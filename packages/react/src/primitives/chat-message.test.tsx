@@ -134,13 +134,13 @@ describe('Chat.Messages and Chat.Message', () => {
     expect(await axeViolations(view.container)).toEqual([]);
   });
 
-  it('forwards refs, renders nothing for an unknown id, and throws outside Chat.Root or Chat.Message', () => {
+  it('forwards refs, renders nothing for an unknown id, and throws outside Chat.Root or Chat.Message', async () => {
     const script = scriptedTransport();
     const chat = createChatBinding({ transport: script.transport, greeting: 'Hi!' });
     const id = chat.store.getState().messages[0]?.id ?? '';
     const ref = createRef<HTMLDivElement>();
     const textRef = createRef<HTMLDivElement>();
-    render(
+    const view = render(
       <Chat.Root chat={chat}>
         <Chat.Message messageId={id} ref={ref}>
           <ChatMessageText ref={textRef} />
@@ -150,6 +150,7 @@ describe('Chat.Messages and Chat.Message', () => {
     );
     expect(ref.current).toHaveAttribute('data-role', 'assistant');
     expect(textRef.current).toHaveTextContent('Hi!');
+    expect(await axeViolations(view.container)).toEqual([]);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Chat.Message messageId={id} />)).toThrow(
       '<Chat.Message> must be inside <Chat.Root>.',
@@ -189,10 +190,12 @@ describe('Chat.StatusBanner', () => {
     expect(await axeViolations(view.container)).toEqual([]);
     act(() => wake?.());
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(await axeViolations(view.container)).toEqual([]);
 
     const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     act(() => void window.dispatchEvent(new Event('offline')));
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'offline');
+    expect(await axeViolations(view.container)).toEqual([]);
     online.mockRestore();
     act(() => void window.dispatchEvent(new Event('online')));
     expect(screen.queryByRole('status')).toBeNull();

@@ -41,7 +41,7 @@ const shots: {
     height: 720,
     wait: '.vck-message[data-role="assistant"][data-status="done"]',
   },
-  { name: 'failed', story: 'ui-chatwindow--failed-with-retry', width: 480, height: 720 },
+  { name: 'failed', story: 'ui-chatwindow--failed', width: 480, height: 720 },
   {
     name: 'rate-limited',
     story: 'ui-chatwindow--rate-limited',
@@ -102,7 +102,7 @@ try {
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${shot.story}&viewMode=story`);
     await page.waitForSelector('.vck-window');
     if (shot.wait) await page.waitForSelector(shot.wait, { timeout: 10_000 });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(900);
     await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
     await page.close();
     console.log(`${shot.name}.png`);

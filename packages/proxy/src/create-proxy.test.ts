@@ -411,6 +411,13 @@ describe('routing', () => {
     expect(outside.status).toBe(404);
   });
 
+  it('answers GET /healthz without a key', async () => {
+    const harness = createHarness({ proxy: { basePath: '/api' } });
+    const response = await harness.app.request('/api/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   it('answers unknown paths and methods with 404 {"error":"Not found"}', async () => {
     const harness = createHarness();
     for (const [path, method] of [

@@ -99,6 +99,9 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   app.use('/v1/*', rateLimit(requestLimiter, limits.windowSeconds));
   app.use('/v1/*', widgetAuth(options.widgetKeys));
 
+  // For load balancers and orchestrators: no key, no rate limit, no store round trip.
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
   /** Validates a turn and starts it; returns its events, or the response that refuses it. */
   const beginTurn = async (
     c: Context<ProxyEnv>,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -13,6 +13,8 @@ export default defineConfig({
           path.join(import.meta.dirname, 'src/styles.css'),
           path.join(import.meta.dirname, 'dist/styles.css'),
         );
+        // Types for the side-effect import, so type-aware resolvers (and attw) resolve the subpath.
+        writeFileSync(path.join(import.meta.dirname, 'dist/styles.css.d.ts'), 'export {};\n');
       },
     },
   ],
@@ -30,6 +32,8 @@ export default defineConfig({
         /^marked(\/.*)?$/,
         /^remend(\/.*)?$/,
       ],
+      // Components and hooks are client code: React Server Components (e.g. Next.js) need the directive.
+      output: { banner: "'use client';" },
     },
   },
 });

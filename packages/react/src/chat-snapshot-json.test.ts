@@ -60,6 +60,24 @@ describe('toChatSnapshotJson / fromChatSnapshotJson', () => {
       fromChatSnapshotJson({ version: chatSnapshotVersion, messages: [{ id: 1 }], chain: {} }),
     ).toBeUndefined();
     expect(fromChatSnapshotJson({ version: chatSnapshotVersion, messages: [], chain: null })).toBeUndefined();
+    const message = { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: 1 };
+    expect(
+      fromChatSnapshotJson({
+        version: chatSnapshotVersion,
+        messages: [{ ...message, status: 'lost' }],
+        chain: {},
+      }),
+    ).toBeUndefined();
+    expect(
+      fromChatSnapshotJson({
+        version: chatSnapshotVersion,
+        messages: [{ ...message, createdAt: 'now' }],
+        chain: {},
+      }),
+    ).toBeUndefined();
+    expect(
+      fromChatSnapshotJson({ version: chatSnapshotVersion, messages: [message], chain: {} })?.messages,
+    ).toEqual([message]);
     expect(fromChatSnapshotJson({ version: chatSnapshotVersion, messages: [], chain: {} })).toEqual({
       messages: [],
       chain: {},

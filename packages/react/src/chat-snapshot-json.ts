@@ -1,6 +1,8 @@
 import type { ChatChain, ChatMessage, ChatSnapshot, VapiChatErrorJson } from '@vapi-chat-kit/core';
 import { errorFromJson } from './error-from-json';
 
+const messageStatuses = new Set<unknown>(['sending', 'streaming', 'done', 'stopped', 'failed']);
+
 /** The version of the stored form; a stored chat of another version is ignored (and dropped). */
 export const chatSnapshotVersion = 1;
 
@@ -53,6 +55,7 @@ export function fromChatSnapshotJson(value: unknown): ChatSnapshot | undefined {
     const message = item as ChatSnapshotJson['messages'][number];
     if (typeof message.id !== 'string' || typeof message.text !== 'string') return undefined;
     if (message.role !== 'user' && message.role !== 'assistant') return undefined;
+    if (!messageStatuses.has(message.status) || typeof message.createdAt !== 'number') return undefined;
     const { error, ...rest } = message;
     messages.push(error === undefined ? rest : { ...rest, error: errorFromJson(error) });
   }

@@ -324,6 +324,19 @@ describe('sharing and providers', () => {
     expect(result.current.defaultChat.chatId).toBe('default');
   });
 
+  it('makes a new chat of its own when chatId changes, without a provider', () => {
+    const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const { result, rerender } = renderHook(({ chatId }) => useVapiChat({ transport, chatId }), {
+      initialProps: { chatId: 'first' },
+    });
+    const first = result.current.store;
+    rerender({ chatId: 'first' });
+    expect(result.current.store).toBe(first);
+    rerender({ chatId: 'second' });
+    expect(result.current.store).not.toBe(first);
+    expect(result.current.chatId).toBe('second');
+  });
+
   it('gives two providers two separate chats with the same chatId', () => {
     const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
     const wrapper = ({ children }: { children: ReactNode }) => (

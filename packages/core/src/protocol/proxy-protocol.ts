@@ -28,7 +28,11 @@ export type ProxyStreamEvent =
     }
   | { readonly event: 'delta'; readonly data: { readonly text: string } }
   | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
-  | { readonly event: 'error'; readonly data: { readonly error: string; readonly code: string } };
+  | {
+      readonly event: 'error';
+      /** `retryAfter` (seconds) comes with `rate_limited`. */
+      readonly data: { readonly error: string; readonly code: string; readonly retryAfter?: number };
+    };
 
 /** The error codes a proxy stream's `error` event can carry. */
 export type ProxyStreamErrorCode =

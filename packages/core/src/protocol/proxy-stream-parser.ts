@@ -4,7 +4,7 @@ import { UpstreamError } from '../errors/upstream-error';
 import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
-import { parseJsonObject, stringField } from './parse-json';
+import { numberField, parseJsonObject, stringField } from './parse-json';
 
 /** The HTTP status each proxy stream error code stands for, so it maps to the same typed error. */
 const statusByCode: Readonly<Record<string, number>> = {
@@ -69,8 +69,13 @@ export class ProxyStreamParser {
         const code = stringField(data, 'code') ?? 'upstream_error';
         const message = stringField(data, 'error') ?? 'The reply failed';
         const status = statusByCode[code];
+        // `retryAfter` is in seconds, as in the proxy's 429 body.
+        const retryAfter = numberField(data, 'retryAfter');
+        const retryAfterMs = retryAfter === undefined ? undefined : retryAfter * 1000;
         return this.#fail(
-          status === undefined ? new UpstreamError(message) : errorFromStatus(status, { message }),
+          status === undefined
+            ? new UpstreamError(message)
+            : errorFromStatus(status, { message, retryAfterMs }),
         );
       }
       default:

@@ -6,6 +6,52 @@ const preview: Preview = {
     a11y: { test: 'error' },
     layout: 'centered',
   },
+  // Toolbar switches for ChatWindow stories (ui): the theme and the text direction. "As written" keeps
+  // each story's own args, which is what the story tests run.
+  globalTypes: {
+    vckTheme: {
+      description: 'ChatWindow theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'story', title: 'As written' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'auto', title: 'Auto (system)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    vckDir: {
+      description: 'Text direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'story', title: 'As written' },
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { vckTheme: 'story', vckDir: 'story' },
+  decorators: [
+    (Story, context) => {
+      const theme = context.globals.vckTheme as string | undefined;
+      const dir = context.globals.vckDir as string | undefined;
+      if ((!theme || theme === 'story') && (!dir || dir === 'story')) return Story();
+      return Story({
+        args: {
+          ...context.args,
+          ...(theme && theme !== 'story' ? { theme } : {}),
+          ...(dir && dir !== 'story' ? { dir } : {}),
+        },
+      });
+    },
+  ],
 };
 
 export default preview;

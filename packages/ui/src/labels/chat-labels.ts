@@ -49,6 +49,15 @@ export interface ChatLabels {
   readonly errorMessage: (code: string) => string;
   /** Dismisses the error banner. */
   readonly dismiss: string;
+  /** The banner while another tab of this chat has a turn in flight. */
+  readonly busyElsewhere: string;
+  /** The divider before a message that started a new server session (the old one expired). */
+  readonly newSession: string;
+  /** The accessible name of a table's scroll area in a reply. */
+  readonly table: string;
+  /** Task-list checkboxes in a reply. */
+  readonly taskDone: string;
+  readonly taskOpen: string;
   /** The empty state's heading. */
   readonly emptyTitle: string;
   /** The empty state's text. */
@@ -103,6 +112,11 @@ export const labelsEn: ChatLabels = {
     }
   },
   dismiss: 'Dismiss',
+  busyElsewhere: 'A reply is being written in another tab.',
+  newSession: 'New conversation',
+  table: 'Table',
+  taskDone: 'Done',
+  taskOpen: 'To do',
   emptyTitle: 'How can we help?',
   emptyDescription: 'Ask a question, or pick one of these to get started.',
   suggestions: 'Suggested questions',
@@ -155,6 +169,11 @@ export const labelsFr: ChatLabels = {
     }
   },
   dismiss: 'Fermer',
+  busyElsewhere: 'Une réponse est en cours dans un autre onglet.',
+  newSession: 'Nouvelle conversation',
+  table: 'Tableau',
+  taskDone: 'Fait',
+  taskOpen: 'À faire',
   emptyTitle: 'Comment pouvons-nous aider ?',
   emptyDescription: 'Posez une question, ou choisissez-en une pour commencer.',
   suggestions: 'Questions suggérées',

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Token, Tokens } from 'marked';
+import { useLabels } from '../labels/labels-context';
 import { CodeBlock } from './code-block';
 import { decodeEntities } from './decode-entities';
 import { safeUrl } from './safe-url';
@@ -90,17 +91,7 @@ function renderListItem(item: Tokens.ListItem, loose: boolean, key: string): Rea
     const childKey = `${key}-${index}`;
     if (token.type === 'checkbox') {
       const checked = (token as Tokens.Checkbox).checked;
-      children.push(
-        <input
-          key={childKey}
-          type="checkbox"
-          checked={checked}
-          disabled
-          readOnly
-          className="vck-task"
-          aria-label={checked ? 'done' : 'to do'}
-        />,
-      );
+      children.push(<TaskCheckbox key={childKey} checked={checked} />);
       return;
     }
     if (!loose && token.type === 'text') {
@@ -127,7 +118,7 @@ function renderTable(table: Tokens.Table, key: string): ReactNode {
       ? { textAlign: value === 'left' ? ('start' as const) : value === 'right' ? ('end' as const) : value }
       : undefined;
   return (
-    <div key={key} className="vck-table-scroll" tabIndex={0} role="region" aria-label="Table">
+    <TableScroll key={key}>
       <table>
         <thead>
           <tr>
@@ -150,6 +141,30 @@ function renderTable(table: Tokens.Table, key: string): ReactNode {
           ))}
         </tbody>
       </table>
+    </TableScroll>
+  );
+}
+
+function TaskCheckbox({ checked }: { readonly checked: boolean }) {
+  const labels = useLabels();
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      disabled
+      readOnly
+      className="vck-task"
+      aria-label={checked ? labels.taskDone : labels.taskOpen}
+    />
+  );
+}
+
+// A wide table scrolls sideways; the area is focusable so a keyboard can scroll it.
+function TableScroll({ children }: { readonly children: ReactNode }) {
+  const labels = useLabels();
+  return (
+    <div className="vck-table-scroll" tabIndex={0} role="region" aria-label={labels.table}>
+      {children}
     </div>
   );
 }

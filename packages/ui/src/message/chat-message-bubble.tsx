@@ -32,6 +32,9 @@ export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: 
   const failed = message.status === 'failed';
   return (
     <Chat.Message messageId={messageId} className="vck-message">
+      <Chat.SessionMarker className="vck-session-marker" aria-label={labels.newSession}>
+        {labels.newSession}
+      </Chat.SessionMarker>
       <span className="vck-visually-hidden">{isAssistant ? labels.assistant : labels.you}: </span>
       <Chat.MessageText className="vck-bubble">
         {isAssistant ? (

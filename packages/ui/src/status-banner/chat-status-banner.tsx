@@ -44,7 +44,7 @@ function BannerContent({ state }: { readonly state: ChatBannerState }) {
         </>
       );
     case 'busy-elsewhere':
-      return <span className="vck-banner-text">{labels.typing}</span>;
+      return <span className="vck-banner-text">{labels.busyElsewhere}</span>;
     default:
       state satisfies never;
       return null;

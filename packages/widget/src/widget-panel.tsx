@@ -1,0 +1,99 @@
+import { proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import { useVapiChat } from '@vapi-chat-kit/react';
+import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
+import uiStyles from '@vapi-chat-kit/ui/styles.css?inline';
+import { StrictMode, useMemo } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { themeableStyles } from './themeable-styles';
+import type { WidgetPanelHandle, WidgetPanelOptions } from './widget-panel-options';
+
+/**
+ * Mounts the chat window into the widget's panel: ui's stylesheet goes into the shadow root (once), and
+ * `<ChatWindow>` renders over `useVapiChat` with the element's options. Loaded by the element on first open.
+ *
+ * @example
+ * const panel = mountWidgetPanel(shadowRoot, panelElement, options);
+ * panel.focusComposer();
+ */
+export function mountWidgetPanel(
+  shadowRoot: ShadowRoot,
+  container: HTMLElement,
+  options: WidgetPanelOptions,
+): WidgetPanelHandle {
+  if (!shadowRoot.querySelector('style[data-vck-ui]')) {
+    const style = document.createElement('style');
+    style.dataset['vckUi'] = '';
+    style.textContent = themeableStyles(uiStyles);
+    shadowRoot.prepend(style);
+  }
+  const root = createRoot(container);
+  const render = (next: WidgetPanelOptions) =>
+    root.render(
+      <StrictMode>
+        <WidgetPanel options={next} />
+      </StrictMode>,
+    );
+  // Rendered at once, so the composer exists when the element moves focus into it.
+  flushSync(() => render(options));
+  return {
+    update: render,
+    focusComposer: () => container.querySelector('textarea')?.focus(),
+    unmount: () => root.unmount(),
+  };
+}
+
+function WidgetPanel({ options }: { readonly options: WidgetPanelOptions }) {
+  const { transport: given, proxyUrl, widgetKey } = options;
+  const transport = useMemo<ChatTransport>(
+    () => given ?? proxyTransport({ baseUrl: proxyUrl ?? '', widgetKey }),
+    [given, proxyUrl, widgetKey],
+  );
+  // A chat reads its transport when it is created: a new transport is a new chat (over the same
+  // stored transcript), hence the key.
+  return (
+    <WidgetChatWindow
+      key={`${options.chatId}:${transportId(transport)}`}
+      transport={transport}
+      options={options}
+    />
+  );
+}
+
+const transportIds = new WeakMap<ChatTransport, number>();
+let lastTransportId = 0;
+const transportId = (transport: ChatTransport): number => {
+  let id = transportIds.get(transport);
+  if (id === undefined) {
+    id = ++lastTransportId;
+    transportIds.set(transport, id);
+  }
+  return id;
+};
+
+function WidgetChatWindow({
+  transport,
+  options,
+}: {
+  readonly transport: ChatTransport;
+  readonly options: WidgetPanelOptions;
+}) {
+  const chat = useVapiChat({
+    transport,
+    chatId: options.chatId,
+    storage: 'local',
+    greeting: options.greeting,
+    onFinish: options.onFinish,
+  });
+  return (
+    <ChatWindow
+      chat={chat}
+      className="vcw-window"
+      theme={options.theme}
+      labels={options.lang === 'fr' ? labelsFr : labelsEn}
+      title={options.title}
+      subtitle={options.subtitle}
+      onClose={options.onClose}
+    />
+  );
+}

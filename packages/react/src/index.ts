@@ -4,6 +4,7 @@
 export { useVapiChat, type UseVapiChatOptions, type UseVapiChatResult } from './use-vapi-chat';
 export { useChatSelector } from './use-chat-selector';
 export { useChatStore } from './use-chat-store';
+export { useChatMessage } from './use-chat-message';
 export { useChatHistory, type UseChatHistoryOptions } from './use-chat-history';
 export { useOnlineStatus } from './use-online-status';
 
@@ -60,9 +61,11 @@ export {
 } from './primitives/chat-message';
 export {
   ChatComposer,
+  ChatRegenerate,
   ChatSend,
   ChatStop,
   type ChatComposerProps,
+  type ChatRegenerateProps,
   type ChatSendProps,
   type ChatStopProps,
 } from './primitives/chat-composer';

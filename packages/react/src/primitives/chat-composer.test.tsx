@@ -138,6 +138,38 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     expect(await axeViolations(view.container)).toEqual([]);
   });
 
+  it('offers Regenerate only after a finished reply, and asks the question again', async () => {
+    const script = scriptedTransport();
+    const chat = createChatBinding({
+      transport: script.transport,
+      scheduleFrame: immediateFrames,
+      greeting: 'Hi!',
+    });
+    const view = render(
+      <Chat.Root chat={chat}>
+        <Chat.Composer />
+        <Chat.Regenerate>Regenerate</Chat.Regenerate>
+      </Chat.Root>,
+    );
+    // A greeting is not a reply to regenerate.
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}');
+    act(() => script.push({ type: 'turn-start' }, { type: 'turn-end', text: 'First reply' }));
+    const regenerate = await screen.findByRole('button', { name: 'Regenerate' });
+    expect(await axeViolations(view.container)).toEqual([]);
+    await user.click(regenerate);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull());
+    act(() => script.push({ type: 'turn-start' }, { type: 'turn-end', text: 'Second reply' }));
+    await screen.findByRole('button', { name: 'Regenerate' });
+    expect(script.requests.map((request) => request.text)).toEqual(['Hello', 'Hello']);
+    expect(chat.store.getState().messages.map((message) => message.text)).toEqual([
+      'Hi!',
+      'Hello',
+      'Second reply',
+    ]);
+  });
+
   it('throws outside Chat.Root', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<ChatComposer />)).toThrow('<Chat.Composer> must be inside <Chat.Root>.');

@@ -1,4 +1,4 @@
-import { selectIsBusy } from '@vapi-chat-kit/core';
+import { selectIsBusy, selectMessages } from '@vapi-chat-kit/core';
 import {
   forwardRef,
   type ChangeEvent,
@@ -156,6 +156,56 @@ export const ChatStop = forwardRef<HTMLButtonElement, ChatStopProps>(function Ch
       })}
     >
       {children ?? 'Stop'}
+    </Component>
+  );
+});
+
+/**
+ * Props of {@link ChatRegenerate}.
+ *
+ * @example
+ * const props: ChatRegenerateProps = { children: 'Try another answer' };
+ */
+export interface ChatRegenerateProps extends ComponentPropsWithoutRef<'button'> {
+  /** @default false */
+  readonly asChild?: boolean | undefined;
+}
+
+/**
+ * Asks the last question again for a new reply (core's `regenerate`). Rendered only when the last
+ * message is a reply that ended (`done` or `stopped`) and no turn is in flight.
+ *
+ * @example
+ * <Chat.Regenerate>Regenerate</Chat.Regenerate>
+ */
+export const ChatRegenerate = forwardRef<HTMLButtonElement, ChatRegenerateProps>(function ChatRegenerate(
+  { asChild, onClick, children, ...props },
+  ref,
+) {
+  const { binding } = useChatParts('Chat.Regenerate');
+  const busyElsewhere = useBusyElsewhere(binding);
+  const available = useBindingSelector(binding, (state) => {
+    const last = selectMessages(state).at(-1);
+    return (
+      !selectIsBusy(state) &&
+      last?.role === 'assistant' &&
+      last.turnId !== undefined &&
+      (last.status === 'done' || last.status === 'stopped')
+    );
+  });
+  if (!available) return null;
+  const Component = asChild === true ? Slot : 'button';
+  return (
+    <Component
+      ref={ref}
+      type={asChild === true ? undefined : 'button'}
+      aria-disabled={busyElsewhere}
+      {...props}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!busyElsewhere) void binding.actions.regenerate();
+      })}
+    >
+      {children ?? 'Regenerate'}
     </Component>
   );
 });

@@ -13,7 +13,8 @@ import { useBindingSelector } from '../use-chat-selector';
 import { useBusyElsewhere, useChatParts } from './chat-root';
 import { composeEventHandlers, Slot } from './slot';
 
-const ChatMessageContext = createContext<ChatMessageValue | undefined>(undefined);
+/** The message of the enclosing `Chat.Message`. */
+export const ChatMessageContext = createContext<ChatMessageValue | undefined>(undefined);
 
 function useMessage(part: string): ChatMessageValue {
   useChatParts(part);

@@ -1,4 +1,4 @@
-import { ChatComposer, ChatSend, ChatStop } from './chat-composer';
+import { ChatComposer, ChatRegenerate, ChatSend, ChatStop } from './chat-composer';
 import { ChatErrorMessage, ChatMessage, ChatMessageText, ChatRetry, ChatSessionMarker } from './chat-message';
 import { ChatMessages } from './chat-messages';
 import { ChatRoot } from './chat-root';
@@ -36,5 +36,6 @@ export const Chat = {
   Composer: ChatComposer,
   Send: ChatSend,
   Stop: ChatStop,
+  Regenerate: ChatRegenerate,
   StatusBanner: ChatStatusBanner,
 } as const;

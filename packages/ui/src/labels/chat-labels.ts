@@ -95,7 +95,7 @@ export const labelsEn: ChatLabels = {
   assistant: 'Assistant',
   stopped: 'Stopped',
   failed: 'Not sent',
-  offline: 'You are offline. Messages will send when you reconnect.',
+  offline: 'You are offline. Reconnect to send messages.',
   rateLimited: (seconds) => `Too many messages. Trying again in ${seconds} s…`,
   errorMessage: (code) => {
     switch (code) {
@@ -152,7 +152,7 @@ export const labelsFr: ChatLabels = {
   assistant: 'Assistant',
   stopped: 'Arrêté',
   failed: 'Non envoyé',
-  offline: 'Vous êtes hors ligne. Les messages partiront à la reconnexion.',
+  offline: 'Vous êtes hors ligne. Reconnectez-vous pour envoyer des messages.',
   rateLimited: (seconds) => `Trop de messages. Nouvel essai dans ${seconds} s…`,
   errorMessage: (code) => {
     switch (code) {

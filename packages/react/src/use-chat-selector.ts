@@ -47,6 +47,6 @@ export function useBindingSelector<T>(
   return useSyncExternalStore(
     view.subscribe,
     () => select(view.getSnapshot()),
-    () => selector(view.getServerSnapshot()),
+    () => select(view.getServerSnapshot()),
   );
 }

@@ -70,6 +70,9 @@ function App() {
           <h1>TechFlow Help Center</h1>
           <p>Answers from our assistant, streamed as they are written.</p>
         </div>
+        <a href="/widget.html" style={{ marginInlineStart: 'auto', color: 'var(--page-accent)' }}>
+          Pricing page with the support widget
+        </a>
       </header>
       <div className="demo-layout">
         <aside className="demo-aside">

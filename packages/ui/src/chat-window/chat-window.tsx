@@ -162,8 +162,21 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
   const contentRef = useRef<HTMLDivElement>(null);
   const { isPinned, scrollToBottom, onContentChange } = useStickToBottom(scrollerRef, contentRef);
 
-  // Long threads: render the last page, and older pages when asked (or scrolled to the top).
+  // Long threads: render the last page, and older pages when asked (or scrolled to the top). The
+  // reader's place is kept by its distance from the bottom, which older messages above do not change.
   const [visibleCount, setVisibleCount] = useState(chatWindowPageSize);
+  const anchorFromBottom = useRef<number | undefined>(undefined);
+  const loadEarlier = () => {
+    const scroller = scrollerRef.current;
+    if (scroller) anchorFromBottom.current = scroller.scrollHeight - scroller.scrollTop;
+    setVisibleCount((count) => count + chatWindowPageSize);
+  };
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller || anchorFromBottom.current === undefined) return;
+    scroller.scrollTop = scroller.scrollHeight - anchorFromBottom.current;
+    anchorFromBottom.current = undefined;
+  }, [visibleCount]);
   const hiddenCount = Math.max(0, ids.length - visibleCount);
   const visibleIds = hiddenCount > 0 ? ids.slice(hiddenCount) : ids;
 
@@ -195,9 +208,7 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
     if (!top || !scroller || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && !isPinned) {
-          setVisibleCount((count) => count + chatWindowPageSize);
-        }
+        if (entries.some((entry) => entry.isIntersecting) && !isPinned) loadEarlier();
       },
       { root: scroller, rootMargin: '200px 0px 0px 0px' },
     );
@@ -216,12 +227,7 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
       >
         <div className="vck-thread" ref={contentRef}>
           {hiddenCount > 0 && (
-            <button
-              ref={topRef}
-              type="button"
-              className="vck-load-earlier"
-              onClick={() => setVisibleCount((count) => count + chatWindowPageSize)}
-            >
+            <button ref={topRef} type="button" className="vck-load-earlier" onClick={loadEarlier}>
               {labels.loadEarlier(hiddenCount)}
             </button>
           )}

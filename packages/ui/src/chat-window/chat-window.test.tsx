@@ -1,4 +1,4 @@
-import { NetworkError } from '@vapi-chat-kit/core';
+import { NetworkError, RateLimitedError } from '@vapi-chat-kit/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -152,6 +152,34 @@ describe('ChatWindow', () => {
       transport.requests[0]!.turnId,
     ]);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('counts down a rate-limit wait in a polite status, announced once', async () => {
+    const transport = scriptedChatTransport([
+      { error: new RateLimitedError('slow down', { retryAfterMs: 5_000 }), firstTokenDelayMs: 1 },
+      { text: 'ok', firstTokenDelayMs: 1 },
+    ]);
+    const { container, unmount } = render(<StoryChat transport={transport} sendOnMount="Hi" />);
+    const status = await screen.findByRole('status');
+    expect(container.querySelector('.vck-banner')).toHaveAttribute('data-state', 'rate-limited');
+    expect(status).toHaveTextContent(/Too many messages\. Trying again in [45] s…/);
+    // The changing number is hidden from screen readers; a fixed sentence is announced once.
+    expect(status.querySelector('[aria-hidden="true"][data-seconds]')).not.toBeNull();
+    unmount();
+  });
+
+  it('says so when the browser is offline', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      render(<StoryChat transport={scriptedChatTransport([{ text: 'ok' }])} />);
+      act(() => void window.dispatchEvent(new Event('offline')));
+      expect(await screen.findByRole('status')).toHaveTextContent(
+        'You are offline. Reconnect to send messages.',
+      );
+    } finally {
+      Reflect.deleteProperty(navigator, 'onLine');
+      act(() => void window.dispatchEvent(new Event('online')));
+    }
   });
 
   it('replaces every label (French)', () => {

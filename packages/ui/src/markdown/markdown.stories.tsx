@@ -42,7 +42,7 @@ export const AllElements: Story = {};
 
 /** Streaming: finished blocks stay put, the open tail never shows raw syntax, the end equals a one-shot render. */
 export const Streaming: Story = {
-  render: (args) => <StreamingMarkdown text={args.text} chunkSize={24} />,
+  render: (args) => <StreamingMarkdown text={args.text} chunkSize={80} />,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('.vck-markdown[data-streaming]')).toBeNull(), {
       timeout: 5000,

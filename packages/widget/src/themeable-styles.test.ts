@@ -20,6 +20,14 @@ describe('themeableStyles', () => {
     );
   });
 
+  it('rewrites every declaration of minified CSS', () => {
+    const css = '.vck-window{--vck-bg:#fff;--vck-accent:#0f766e;--vck-user-bubble-bg:#0f766e}';
+    expect(themeableStyles(css)).toBe(
+      ':host { --vck-host-bg: var(--vck-bg); --vck-host-accent: var(--vck-accent); --vck-host-user-bubble-bg: var(--vck-user-bubble-bg); }\n' +
+        '.vck-window{--vck-bg: var(--vck-host-bg,#fff);--vck-accent: var(--vck-host-accent,#0f766e);--vck-user-bubble-bg: var(--vck-host-user-bubble-bg,#0f766e)}',
+    );
+  });
+
   it('leaves a stylesheet without tokens as it is, under an empty :host rule', () => {
     expect(themeableStyles('.vck-message { color: red; }')).toBe(':host {  }\n.vck-message { color: red; }');
   });

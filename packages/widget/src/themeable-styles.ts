@@ -14,11 +14,13 @@
  */
 export function themeableStyles(css: string): string {
   const names = new Set<string>();
+  // The lookbehind and lookahead leave the separators in place: minified CSS has one `;` between two
+  // declarations, and each must still be found.
   const rewritten = css.replace(
-    /(^|[;{\s])--vck-([\w-]+)(\s*):([^;{}]*)(;|(?=\}))/g,
-    (_whole, before: string, name: string, space: string, value: string, end: string) => {
+    /(?<=^|[;{\s])--vck-([\w-]+)(\s*):([^;{}]*)(?=[;}])/g,
+    (_whole, name: string, space: string, value: string) => {
       names.add(name);
-      return `${before}--vck-${name}${space}: var(--vck-host-${name},${value.trimEnd()})${end}`;
+      return `--vck-${name}${space}: var(--vck-host-${name},${value.trimEnd()})`;
     },
   );
   const hostRule = [...names].map((name) => `--vck-host-${name}: var(--vck-${name});`).join(' ');

@@ -105,10 +105,15 @@ describe('<vapi-chat-widget>', () => {
     expect(panel(widget)).not.toHaveAttribute('hidden');
     await composer(widget);
 
+    expect(launcher(widget).querySelector('.vcw-icon-chat')).toHaveAttribute('hidden');
+    expect(launcher(widget).querySelector('.vcw-icon-close')).not.toHaveAttribute('hidden');
+
     widget.close();
     expect(widget.isOpen).toBe(false);
     expect(widget).not.toHaveAttribute('open');
     expect(launcher(widget)).toHaveAttribute('aria-expanded', 'false');
+    expect(launcher(widget).querySelector('.vcw-icon-chat')).not.toHaveAttribute('hidden');
+    expect(launcher(widget).querySelector('.vcw-icon-close')).toHaveAttribute('hidden');
     expect(panel(widget)).toHaveAttribute('hidden');
 
     widget.toggle();

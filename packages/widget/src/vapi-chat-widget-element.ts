@@ -203,7 +203,7 @@ export class VapiChatWidgetElement extends BaseElement {
     this.#panel?.update(this.#panelOptions());
   }
 
-  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
+  #part<T extends Element = HTMLElement>(selector: string): T {
     const element = this.#shadow.querySelector<T>(selector);
     if (!element) throw new Error(`vapi-chat-widget: ${selector} is missing`);
     return element;
@@ -307,8 +307,8 @@ export class VapiChatWidgetElement extends BaseElement {
     const open = this.#isOpen;
     this.#launcher.setAttribute('aria-expanded', String(open));
     this.#launcher.setAttribute('aria-label', open ? labels.closeChat : labels.openChat(this.#unread));
-    this.#part('.vcw-icon-chat').toggleAttribute('hidden', open);
-    this.#part('.vcw-icon-close').toggleAttribute('hidden', !open);
+    this.#part('.vcw-launcher .vcw-icon-chat').toggleAttribute('hidden', open);
+    this.#part('.vcw-launcher .vcw-icon-close').toggleAttribute('hidden', !open);
     this.#badge.hidden = open || this.#unread === 0;
     this.#badge.textContent = this.#unread > 9 ? '9+' : String(this.#unread);
     this.#dismiss.setAttribute('aria-label', labels.dismissGreeting);

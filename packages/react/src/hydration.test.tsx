@@ -22,6 +22,9 @@ function Support() {
   });
   return (
     <Chat.Root chat={chat}>
+      <p>
+        {chat.messages.length} messages, {chat.status}
+      </p>
       <Chat.Messages>
         {(id) => (
           <Chat.Message messageId={id}>
@@ -40,6 +43,7 @@ describe('hydration', () => {
   it('hydrates server HTML without a mismatch, then shows the transcript restored from localStorage', async () => {
     window.localStorage.clear();
     const html = renderToString(<Support />);
+    expect(html).toContain('<p>1<!-- --> messages, <!-- -->idle</p>');
     window.localStorage.setItem(
       'vapi-chat-kit:support',
       JSON.stringify(
@@ -79,6 +83,7 @@ describe('hydration', () => {
     });
     expect(errors).not.toHaveBeenCalled();
     expect(recoverable).toEqual([]);
+    expect(container.querySelector('p')?.textContent).toBe('2 messages, idle');
     expect([...container.querySelectorAll('[data-role]')].map((element) => element.textContent)).toEqual([
       'Where is my order?',
       'It ships today.',

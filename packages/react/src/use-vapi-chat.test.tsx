@@ -238,6 +238,32 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     expect(result.current.newSessionMessageIds).toEqual([result.current.messages[4]?.id]);
   });
 
+  it('with vapiTransport session chaining, replaces an expired session quietly and marks it', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    emulator = createEmulator({ testMode: true, now: () => new Date(now) });
+    const { fetch, requests } = countingFetch(emulator);
+    const transport = vapiTransport({ ...privateBase, chaining: 'session', fetch });
+    const { result } = renderHook(() => useVapiChat({ transport, scheduleFrame: immediateFrames }));
+    expect(result.current.newSessionMessageIds).toEqual([]);
+    await act(() => result.current.send('My name is Alice'));
+    await act(() => result.current.send("What's my name?"));
+    await waitFor(() => expect(result.current.messages[3]?.status).toBe('done'));
+    expect(result.current.messages[3]?.text).toContain('Alice');
+    now += 25 * 60 * 60 * 1000;
+    await act(() => result.current.send('Hello again'));
+    await waitFor(() => expect(result.current.messages[5]?.status).toBe('done'));
+    expect(result.current.status).toBe('idle');
+    expect(result.current.newSessionMessageIds).toEqual([result.current.messages[4]?.id]);
+    expect(requests.map((request) => request.path)).toEqual([
+      '/session',
+      '/chat',
+      '/chat',
+      '/chat',
+      '/session',
+      '/chat',
+    ]);
+  });
+
   it('streams through /chat/responses and chains with the response id', async () => {
     const { fetch, requests } = countingFetch(emulator);
     const transport = responsesTransport({ ...privateBase, fetch });

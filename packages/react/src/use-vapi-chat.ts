@@ -146,6 +146,9 @@ export function useVapiChat(options: UseVapiChatOptions = {}): UseVapiChatResult
     () => false,
   );
 
+  // Only while hydrating does React render a state other than the latest (the server's): keep to it then,
+  // so the markup matches the server's.
+  const hydrating = state !== view.getSnapshot();
   return useMemo(() => {
     const result = {
       ...binding.actions,
@@ -160,12 +163,14 @@ export function useVapiChat(options: UseVapiChatOptions = {}): UseVapiChatResult
         enumerable: true,
         get: () => {
           tracked.add(key);
-          return trackedValue[key](state);
+          // The latest flushed state: the same as `state` during render, and never stale when a result is
+          // read later (in a handler, or a field read for the first time after it changed).
+          return trackedValue[key](hydrating ? state : view.getSnapshot());
         },
       });
     }
     return result;
-  }, [binding, state, online, busyElsewhere, tracked]);
+  }, [binding, view, state, hydrating, online, busyElsewhere, tracked]);
 }
 
 // useLayoutEffect warns on a server in React 18; the callbacks only matter on the client anyway.

@@ -66,8 +66,8 @@ beforeEach(async () => {
     localStorage.clear();
     sessionStorage.clear();
   });
-  await page.reload();
   scriptsWithReact = [];
+  await page.reload();
 });
 
 const reactRenderers = () =>

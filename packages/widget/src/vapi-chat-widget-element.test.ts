@@ -2,7 +2,7 @@ import type { ChatEvent, ChatTransport, ChatTurnRequest } from '@vapi-chat-kit/c
 import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineVapiChatWidget, VapiChatWidgetElement } from './vapi-chat-widget-element';
 
 defineVapiChatWidget();
@@ -48,7 +48,6 @@ const composer = (widget: VapiChatWidgetElement) =>
       if (!textarea) throw new Error('no composer yet');
       return textarea;
     },
-    // The first open transforms React and the window on demand: slower than later ones.
     { timeout: 5000 },
   );
 
@@ -56,6 +55,12 @@ async function axeViolations(context: Element): Promise<string[]> {
   const results = await axe.run(context, { rules: { 'color-contrast': { enabled: false } } });
   return results.violations.map((violation) => violation.id);
 }
+
+// The panel module (React, the window, markdown) is transformed on first import: do it once, up front, so
+// no test's time limit pays for it.
+beforeAll(async () => {
+  await import('./widget-panel');
+}, 30_000);
 
 beforeEach(() => {
   localStorage.clear();

@@ -1,0 +1,23 @@
+import type { ChatMessage, ChatStatus, ChatStore, VapiChatError } from '@vapi-chat-kit/core';
+import { expectTypeOf, test } from 'vitest';
+import type { ChatBinding } from './create-chat-binding';
+import type { UseVapiChatOptions, UseVapiChatResult } from './use-vapi-chat';
+
+test('the result of useVapiChat', () => {
+  expectTypeOf<UseVapiChatResult['messages']>().toEqualTypeOf<readonly ChatMessage[]>();
+  expectTypeOf<UseVapiChatResult['status']>().toEqualTypeOf<ChatStatus>();
+  expectTypeOf<UseVapiChatResult['error']>().toEqualTypeOf<VapiChatError | undefined>();
+  expectTypeOf<UseVapiChatResult['rateLimitedUntil']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<UseVapiChatResult['isOffline']>().toEqualTypeOf<boolean>();
+  expectTypeOf<UseVapiChatResult['send']>().toEqualTypeOf<(text: string) => Promise<void>>();
+  expectTypeOf<UseVapiChatResult['stop']>().toEqualTypeOf<() => void>();
+  expectTypeOf<UseVapiChatResult['retry']>().toEqualTypeOf<(messageId: string) => Promise<void>>();
+  expectTypeOf<UseVapiChatResult['store']>().toEqualTypeOf<ChatStore>();
+  expectTypeOf<UseVapiChatResult['binding']>().toEqualTypeOf<ChatBinding>();
+});
+
+test('the options of useVapiChat', () => {
+  expectTypeOf<{ chatId: 'support'; storage: 'local' }>().toExtend<UseVapiChatOptions>();
+  expectTypeOf<{ storage: 'cookie' }>().not.toExtend<UseVapiChatOptions>();
+  expectTypeOf<UseVapiChatOptions['onError']>().toEqualTypeOf<((error: VapiChatError) => void) | undefined>();
+});

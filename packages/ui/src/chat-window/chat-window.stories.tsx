@@ -41,6 +41,7 @@ export const SuggestionSends: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('How can we help?')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Can I change my plan?' }));
+    await expect(composer(canvasElement)).toHaveFocus();
     await waitFor(() => expect(within(log(canvasElement)).getByText('Can I change my plan?')).toBeVisible());
     await waitFor(() => expect(within(log(canvasElement)).getByText(/Change plan/)).toBeVisible(), {
       timeout: 4000,

@@ -182,6 +182,21 @@ describe('ChatWindow', () => {
     }
   });
 
+  it('starts a new conversation from the header and keeps focus in the composer', async () => {
+    const { container } = render(
+      <StoryChat
+        transport={scriptedChatTransport([{ text: 'ok' }])}
+        history={makeHistory(4)}
+        greeting="Hello again"
+      />,
+    );
+    expect(container.querySelectorAll('.vck-message')).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'New conversation' }));
+    await waitFor(() => expect(container.querySelectorAll('.vck-message')).toHaveLength(1));
+    expect(screen.getByText('Hello again')).toBeInTheDocument();
+    expect(composer()).toHaveFocus();
+  });
+
   it('replaces every label (French)', () => {
     render(
       <StoryChat

@@ -128,16 +128,31 @@ function WindowHeader({
   readonly titleId: string;
 }) {
   const { reset } = useVapiChat();
+  const [header, setHeader] = useState<HTMLDivElement | null>(null);
   return (
-    <ChatHeader
-      titleId={titleId}
-      title={title}
-      subtitle={subtitle}
-      avatar={avatar}
-      onClose={onClose}
-      onReset={showReset ? reset : undefined}
-    />
+    <div ref={setHeader} className="vck-header-slot">
+      <ChatHeader
+        titleId={titleId}
+        title={title}
+        subtitle={subtitle}
+        avatar={avatar}
+        onClose={onClose}
+        onReset={
+          showReset
+            ? () => {
+                reset();
+                focusComposerOf(header);
+              }
+            : undefined
+        }
+      />
+    </div>
   );
+}
+
+/** Puts focus back in the window's composer after a control that disappears (a suggestion, reset). */
+function focusComposerOf(element: Element | null) {
+  element?.closest('.vck-window')?.querySelector<HTMLTextAreaElement>('.vck-composer-input')?.focus();
 }
 
 // ui reads core's state through react's selector hook, with selectors of its own (core is types-only here).
@@ -216,6 +231,11 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
     return () => observer.disconnect();
   }, [hiddenCount, isPinned]);
 
+  const sendSuggestion = (text: string) => {
+    void send(text);
+    focusComposerOf(scrollerRef.current);
+  };
+
   const isEmpty = ids.length === 0;
   return (
     <>
@@ -232,12 +252,12 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
             </button>
           )}
           {isEmpty ? (
-            <ChatEmptyState suggestions={suggestions} onSelect={(text) => void send(text)} />
+            <ChatEmptyState suggestions={suggestions} onSelect={sendSuggestion} />
           ) : (
             visibleIds.map((id) => <ChatMessageBubble key={id} messageId={id} />)
           )}
           {!isEmpty && !hasUserMessage && status === 'idle' && (
-            <SuggestedPrompts suggestions={suggestions} onSelect={(text) => void send(text)} />
+            <SuggestedPrompts suggestions={suggestions} onSelect={sendSuggestion} />
           )}
           {status === 'submitted' && <TypingIndicator />}
         </div>

@@ -234,6 +234,20 @@ describe('<vapi-chat-widget>', () => {
     expect(launcher(widget)).toHaveAccessibleName('Close support chat');
   });
 
+  it('sends through a transport given after the panel has loaded', async () => {
+    const first = scriptedTransport();
+    const second = scriptedTransport();
+    const widget = createWidget({}, first.transport);
+    const user = userEvent.setup();
+    widget.open();
+    await composer(widget);
+    widget.transport = second.transport;
+    expect(widget.transport).toBe(second.transport);
+    await user.type(await composer(widget), 'Hello{Enter}');
+    await waitFor(() => expect(second.requests.map((request) => request.text)).toEqual(['Hello']));
+    expect(first.requests).toEqual([]);
+  });
+
   it('speaks French with lang="fr"', () => {
     const widget = createWidget({ lang: 'fr' });
     expect(launcher(widget)).toHaveAccessibleName("Ouvrir le chat d'assistance");

@@ -37,7 +37,8 @@ export function mountWidgetPanel(
   // Rendered at once, so the composer exists when the element moves focus into it.
   flushSync(() => render(options));
   return {
-    update: render,
+    // At once too: after `widget.transport = …` the window already uses it.
+    update: (next) => flushSync(() => render(next)),
     focusComposer: () => container.querySelector('textarea')?.focus(),
     unmount: () => root.unmount(),
   };
@@ -45,10 +46,12 @@ export function mountWidgetPanel(
 
 function WidgetPanel({ options }: { readonly options: WidgetPanelOptions }) {
   const { transport: given, proxyUrl, widgetKey } = options;
-  const transport = useMemo<ChatTransport>(
-    () => given ?? proxyTransport({ baseUrl: proxyUrl ?? '', widgetKey }),
-    [given, proxyUrl, widgetKey],
-  );
+  const transport = useMemo<ChatTransport>(() => {
+    if (!given && proxyUrl === undefined) {
+      console.warn('vapi-chat-widget: set `proxy-url` (and `widget-key`) or the `transport` property');
+    }
+    return given ?? proxyTransport({ baseUrl: proxyUrl ?? '', widgetKey });
+  }, [given, proxyUrl, widgetKey]);
   // A chat reads its transport when it is created: a new transport is a new chat (over the same
   // stored transcript), hence the key.
   return (

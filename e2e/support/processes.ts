@@ -125,13 +125,16 @@ export function startProxy(upstream: RunningServer, flags: readonly string[] = [
   );
 }
 
-/** The built demo (`apps/demo/dist`, see global-setup.ts) served by `vite preview`, `/api` forwarded to `proxy`. */
-export async function startDemo(proxy: RunningServer): Promise<RunningServer> {
+/**
+ * The built demo (`apps/demo/dist`, see global-setup.ts) served by `vite preview`: `/api` forwarded to
+ * `proxy`, and `/vapi` (the settings panel's direct `/chat/web` option) to `vapiWeb`, an emulator.
+ */
+export async function startDemo(proxy: RunningServer, vapiWeb?: RunningServer): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   return start(vite, ['preview', '--port', String(port), '--strictPort'], {
     cwd: path.join(root, 'apps/demo'),
-    env: { PROXY_URL: proxy.url },
+    env: { PROXY_URL: proxy.url, ...(vapiWeb ? { VAPI_WEB_URL: vapiWeb.url } : {}) },
     ready: /Local:\s+http:\/\/127\.0\.0\.1:\d+/,
     url,
   });

@@ -1,4 +1,4 @@
-import { proxyTransport } from '@vapi-chat-kit/core';
+import { proxyTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
 import { ChatProvider, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
 import '@vapi-chat-kit/ui/styles.css';
@@ -8,6 +8,7 @@ import './demo.css';
 
 type Theme = 'auto' | 'light' | 'dark';
 type Language = 'en' | 'fr';
+type TransportKind = 'proxy' | 'vapi-web';
 
 const greetings: Record<Language, string> = {
   en: "Hi! I'm the TechFlow assistant. Ask me about passwords, billing, API keys or enterprise plans.",
@@ -19,14 +20,32 @@ const suggestions: Record<Language, string[]> = {
   fr: ['Comment réinitialiser mon mot de passe ?', "Quelles sont les limites de l'API ?"],
 };
 
-// The browser holds only the proxy's public demo widget key; the Vapi key (or the emulator) stays in the
-// proxy, which the dev server forwards `/api` to.
-const transport = proxyTransport({ baseUrl: '/api', widgetKey: 'demo-widget-key' });
+const transports: Record<TransportKind, ChatTransport> = {
+  // The default: the browser holds only the proxy's public demo widget key; the Vapi key (or the emulator)
+  // stays in the proxy, which the dev server forwards `/api` to.
+  proxy: proxyTransport({ baseUrl: '/api', widgetKey: 'demo-widget-key' }),
+  // Vapi's browser endpoint with a public key. Offline these defaults reach the emulator that
+  // scripts/demo.sh starts (through `/vapi`); set the VITE_VAPI_* variables to talk to Vapi itself.
+  'vapi-web': vapiWebTransport({
+    baseUrl: import.meta.env.VITE_VAPI_BASE_URL ?? '/vapi',
+    publicKey: import.meta.env.VITE_VAPI_PUBLIC_KEY ?? 'emulator-public-key',
+    assistantId: import.meta.env.VITE_VAPI_ASSISTANT_ID ?? '00000000-0000-4000-8000-00000000e001',
+  }),
+};
 
-function Support({ theme, language }: { theme: Theme; language: Language }) {
+function Support({
+  theme,
+  language,
+  transport,
+}: {
+  theme: Theme;
+  language: Language;
+  transport: TransportKind;
+}) {
+  // One conversation per transport: each keeps its own chain (a proxy session, or a Vapi session).
   const chat = useVapiChat({
-    transport,
-    chatId: 'techflow-support',
+    transport: transports[transport],
+    chatId: `techflow-support-${transport}`,
     storage: 'local',
     greeting: greetings[language],
   });
@@ -47,6 +66,7 @@ function Support({ theme, language }: { theme: Theme; language: Language }) {
 function App() {
   const [theme, setTheme] = useState<Theme>('auto');
   const [language, setLanguage] = useState<Language>('en');
+  const [transport, setTransport] = useState<TransportKind>('proxy');
   useEffect(() => {
     if (theme === 'auto') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
@@ -101,10 +121,20 @@ function App() {
                 <option value="fr">Français</option>
               </select>
             </label>
+            <label>
+              Transport
+              <select
+                value={transport}
+                onChange={(event) => setTransport(event.target.value as TransportKind)}
+              >
+                <option value="proxy">Our proxy (recommended)</option>
+                <option value="vapi-web">Vapi /chat/web (public key)</option>
+              </select>
+            </label>
           </section>
         </aside>
         <main>
-          <Support theme={theme} language={language} />
+          <Support key={transport} theme={theme} language={language} transport={transport} />
         </main>
       </div>
     </ChatProvider>

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -39,7 +40,8 @@ function start(
 ): Promise<RunningServer> {
   const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd ?? root,
-    env: { ...process.env, ...options.env },
+    // No colours: under CI=true some tools colour their output, which would split the line we wait for.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,12 +54,12 @@ function start(
       reject(error);
     };
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      output += stripVTControlCharacters(chunk.toString());
       const match = ready.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout?.removeListener('data', onData);
-      child.stdout?.on('data', (more: Buffer) => (output += more.toString()));
+      child.stdout?.on('data', (more: Buffer) => (output += stripVTControlCharacters(more.toString())));
       resolve({
         url: options.url ?? match[1] ?? '',
         output: () => output,
@@ -71,7 +73,7 @@ function start(
       });
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())));
     child.once('exit', (code) => fail(new Error(`${command} exited with ${code}:\n${output}`)));
   });
 }

@@ -1,4 +1,4 @@
-// The public API of @vapi-chat-kit/emulator, listed by name (STYLE.md rule 12).
+// The public API of the emulator package, listed by name (STYLE.md rule 12).
 
 export { createEmulator, type Emulator } from './create-emulator';
 export { defaultAssistantId, defaultOrgId, defaultPrivateKey, defaultPublicKey } from './default-credentials';

@@ -14,6 +14,7 @@ import { parseListQuery } from '../validation/list-query';
 import { paginate } from '../validation/paginate';
 import { readJsonBody } from '../validation/read-json-body';
 import { validateCreateChat } from '../validation/validate-create-chat';
+import { queryFilter } from './query-filter';
 
 /**
  * `POST /chat` (JSON or SSE), `GET /chat` (filters and pages), `GET /chat/{id}` and
@@ -68,21 +69,7 @@ export function registerChatRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDepende
 // The id filters of `GET /chat` (reference §7); `…Any` takes a comma-separated list.
 function matchesChatFilters(record: ChatRecord, params: URLSearchParams): boolean {
   const { chat } = record;
-  const equals = (name: string, value: string | undefined): boolean => {
-    const wanted = params.get(name);
-    return wanted === null || wanted === value;
-  };
-  const anyOf = (name: string, value: string | undefined): boolean => {
-    const wanted = params.get(name);
-    return (
-      wanted === null ||
-      (value !== undefined &&
-        wanted
-          .split(',')
-          .map((item) => item.trim())
-          .includes(value))
-    );
-  };
+  const { equals, anyOf } = queryFilter(params);
   return (
     equals('id', chat.id) &&
     anyOf('idAny', chat.id) &&

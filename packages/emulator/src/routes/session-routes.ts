@@ -13,6 +13,7 @@ import { parseListQuery } from '../validation/list-query';
 import { paginate } from '../validation/paginate';
 import { readJsonBody } from '../validation/read-json-body';
 import { validateSessionBody } from '../validation/validate-session-body';
+import { queryFilter } from './query-filter';
 
 /**
  * Session CRUD with the private key (reference §8): `POST /session` → 201, `GET /session` (filters
@@ -76,21 +77,7 @@ export function registerSessionRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDepe
 // The id filters of `GET /session` (reference §8); `…Any` takes a comma-separated list.
 function matchesSessionFilters(record: SessionRecord, params: URLSearchParams): boolean {
   const { session } = record;
-  const equals = (name: string, value: string | undefined): boolean => {
-    const wanted = params.get(name);
-    return wanted === null || wanted === value;
-  };
-  const anyOf = (name: string, value: string | undefined): boolean => {
-    const wanted = params.get(name);
-    return (
-      wanted === null ||
-      (value !== undefined &&
-        wanted
-          .split(',')
-          .map((item) => item.trim())
-          .includes(value))
-    );
-  };
+  const { equals, anyOf } = queryFilter(params);
   return (
     equals('id', session.id) &&
     anyOf('idAny', session.id) &&

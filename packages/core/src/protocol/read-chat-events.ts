@@ -1,7 +1,7 @@
 import { AbortedError } from '../errors/aborted-error';
 import { NetworkError } from '../errors/network-error';
 import { ProtocolError } from '../errors/protocol-error';
-import { readSse, SseReadError } from '../sse/read-sse';
+import { readSseBatches, SseReadError } from '../sse/read-sse';
 import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent, ChatStreamFormat } from './chat-event';
 import { ProxyStreamParser } from './proxy-stream-parser';
@@ -50,12 +50,13 @@ export async function* readChatEvents(
 ): AsyncGenerator<ChatEvent, void, undefined> {
   const parser = createParser(format);
   const { signal } = options;
-  const messages = readSse(body, signal);
   try {
-    for await (const message of messages) {
-      for (const event of parser.push(message)) {
-        yield event;
-        if (event.type === 'error') return;
+    for await (const messages of readSseBatches(body, signal)) {
+      for (const message of messages) {
+        for (const event of parser.push(message)) {
+          yield event;
+          if (event.type === 'error') return;
+        }
       }
     }
   } catch (cause) {

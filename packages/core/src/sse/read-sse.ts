@@ -34,6 +34,18 @@ export async function* readSse(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<SseMessage, void, undefined> {
+  for await (const messages of readSseBatches(body, signal)) yield* messages;
+}
+
+/**
+ * {@link readSse}, one array per read of the body (often empty): what a reader that handles each message
+ * synchronously uses, so a message costs no trip through an async generator: one `await` per read instead
+ * of one per event. In `bench/sse` that took `readChatEvents` from about 40 to 29 ms per MB at 4 KB reads.
+ */
+export async function* readSseBatches(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<readonly SseMessage[], void, undefined> {
   const reader = body.getReader();
   const textDecoder = new TextDecoder('utf-8');
   const sseDecoder = new SseDecoder();
@@ -52,12 +64,12 @@ export async function* readSse(
         throw new SseReadError({ kind: 'read-error', cause });
       }
       if (result.done) break;
-      yield* sseDecoder.push(textDecoder.decode(result.value, { stream: true }));
+      const messages = sseDecoder.push(textDecoder.decode(result.value, { stream: true }));
       if (sseDecoder.overflowed) throw new SseReadError({ kind: 'overflow', limit: sseMaxEventSize });
+      if (messages.length > 0) yield messages;
     }
     finished = true;
-    yield* sseDecoder.push(textDecoder.decode());
-    yield* sseDecoder.flush();
+    yield [...sseDecoder.push(textDecoder.decode()), ...sseDecoder.flush()];
   } finally {
     signal?.removeEventListener('abort', cancel);
     if (!finished) await reader.cancel().catch(() => undefined);

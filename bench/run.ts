@@ -1,0 +1,60 @@
+/**
+ * Runs the benchmarks one after the other (the machine is small; two at once would measure each other),
+ * prints each as a table of ratios, and writes the results as JSON and Markdown.
+ *
+ *   tsx bench/run.ts [--only size,sse] [--quick] [--out bench/results]
+ *
+ * `--quick` is a smoke run at reduced sizes: it prints, but writes nothing unless `--out` is given.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Bench, BenchSection } from './lib/report.ts';
+import { describeMachine } from './lib/machine.ts';
+import { renderMarkdown, renderTerminal } from './lib/render-report.ts';
+
+const benches: Record<string, () => Promise<{ default: Bench }>> = {
+  size: () => import('./size/index.ts'),
+  sse: () => import('./sse/index.ts'),
+  proxy: () => import('./proxy/index.ts'),
+  render: () => import('./render/index.ts'),
+  thread: () => import('./render/thread.ts'),
+};
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+
+const ids = values.only === undefined ? Object.keys(benches) : values.only.split(',').map((id) => id.trim());
+for (const id of ids) {
+  if (!(id in benches))
+    throw new Error(`No benchmark "${id}"; there are: ${Object.keys(benches).join(', ')}`);
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+const startedAt = new Date();
+const machine = await describeMachine();
+const sections: BenchSection[] = [];
+for (const id of ids) {
+  console.log(`\n━━ ${id}`);
+  const load = benches[id];
+  if (load === undefined) continue;
+  const { default: bench } = await load();
+  const section = await bench.run({ quick: values.quick, log });
+  sections.push(section);
+  console.log(renderTerminal(section));
+}
+
+const out = values.out ?? (values.quick ? undefined : 'bench/results');
+if (out !== undefined) {
+  const report = { date: startedAt.toISOString(), quick: values.quick, machine, sections };
+  const name = `${startedAt.toISOString().slice(0, 10)}${ids.length === Object.keys(benches).length ? '' : `-${ids.join('-')}`}`;
+  await mkdir(resolve(out), { recursive: true });
+  await writeFile(join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(out, `${name}.md`), renderMarkdown(report));
+  console.log(`\nwrote ${join(out, `${name}.json`)} and ${name}.md`);
+}

@@ -31,6 +31,10 @@ for package in packages/*/; do
 done
 echo "packages: publint and attw pass for $(ls -d packages/*/ | wc -l) packages"
 
+step "size budgets"
+# gzip, React external, checked against the built packages; bench/.size-limit.json holds the budgets.
+pnpm --dir bench exec size-limit
+
 step "tests"
 results=.vitest-results.json
 rm -f "$results"

@@ -1,0 +1,2 @@
+/** Stylesheets the pages import for esbuild to bundle. */
+declare module '*.css';

@@ -33,7 +33,14 @@ export default defineConfig({
         /^remend(\/.*)?$/,
       ],
       // Components and hooks are client code: React Server Components (e.g. Next.js) need the directive.
-      output: { banner: "'use client';" },
+      // One file per module: with `sideEffects: false`, an app's bundler then drops every module it does not
+      // reach (a single-file bundle keeps top-level calls it cannot prove pure). See bench/size.
+      output: {
+        banner: "'use client';",
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+      },
     },
   },
 });

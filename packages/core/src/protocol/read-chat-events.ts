@@ -1,22 +1,10 @@
-import { AbortedError } from '../errors/aborted-error';
-import { NetworkError } from '../errors/network-error';
-import { ProtocolError } from '../errors/protocol-error';
-import { readSseBatches, SseReadError } from '../sse/read-sse';
-import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent, ChatStreamFormat } from './chat-event';
 import { ProxyStreamParser } from './proxy-stream-parser';
+import { readStreamEvents, type ReadChatEventsOptions, type StreamParser } from './read-stream-events';
 import { VapiChatStreamParser } from './vapi-chat-stream-parser';
 import { VapiResponsesStreamParser } from './vapi-responses-stream-parser';
 
-export interface ReadChatEventsOptions {
-  /** The request's signal: when it has fired, a read failure is reported as `aborted`, not `network`. */
-  readonly signal?: AbortSignal | undefined;
-}
-
-interface StreamParser {
-  push(message: SseMessage): ChatEvent[];
-  end(): ChatEvent[];
-}
+export type { ReadChatEventsOptions } from './read-stream-events';
 
 function createParser(format: ChatStreamFormat): StreamParser {
   switch (format) {
@@ -43,43 +31,10 @@ function createParser(format: ChatStreamFormat): StreamParser {
  * const response = await fetch(`${base}/chat`, { method: 'POST', headers, body, signal });
  * for await (const event of readChatEvents(response.body!, 'vapi-chat', { signal })) render(event);
  */
-export async function* readChatEvents(
+export function readChatEvents(
   body: ReadableStream<Uint8Array>,
   format: ChatStreamFormat,
   options: ReadChatEventsOptions = {},
 ): AsyncGenerator<ChatEvent, void, undefined> {
-  const parser = createParser(format);
-  const { signal } = options;
-  try {
-    for await (const messages of readSseBatches(body, signal)) {
-      for (const message of messages) {
-        for (const event of parser.push(message)) {
-          yield event;
-          if (event.type === 'error') return;
-        }
-      }
-    }
-  } catch (cause) {
-    yield { type: 'error', error: readFailure(cause, signal) };
-    return;
-  }
-  // A body cancelled by an abort ends like a complete one: that is a stop, not the end of the reply.
-  if (signal?.aborted) {
-    yield { type: 'error', error: new AbortedError(undefined, { cause: signal.reason }) };
-    return;
-  }
-  yield* parser.end();
-}
-
-function readFailure(cause: unknown, signal: AbortSignal | undefined) {
-  if (signal?.aborted || isAbortError(cause)) return new AbortedError(undefined, { cause });
-  if (cause instanceof SseReadError && cause.failure.kind === 'overflow') {
-    return new ProtocolError(cause.message, { cause });
-  }
-  return new NetworkError('The connection dropped before the reply finished', { cause });
-}
-
-function isAbortError(error: unknown): boolean {
-  const inner = error instanceof SseReadError ? error.cause : error;
-  return typeof inner === 'object' && inner !== null && (inner as { name?: unknown }).name === 'AbortError';
+  return readStreamEvents(body, createParser(format), options);
 }

@@ -8,6 +8,7 @@ import type { ChatTransport } from './chat-transport';
 import { errorFromResponse } from './error-from-response';
 import { fetchOrError, streamTurn } from './stream-turn';
 import { joinUrl, resolveFetch, type TransportOptions } from './transport-options';
+import { ProxyStreamParser } from '../protocol/proxy-stream-parser';
 
 export interface ProxyTransportOptions extends TransportOptions {
   /** Where the proxy is: `'/api'` on the same origin, or `'https://chat.example.com'`. */
@@ -43,7 +44,7 @@ export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
       };
       const events = streamTurn(
         { url, headers, body: { sessionId, message: request.text }, signal: request.signal, fetch: fetcher },
-        'proxy',
+        () => new ProxyStreamParser(),
         eventsFromProxyReply,
       );
       for await (const event of events) yield withSessionId(event, sessionId);

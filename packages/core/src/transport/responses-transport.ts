@@ -1,3 +1,4 @@
+import { VapiResponsesStreamParser } from '../protocol/vapi-responses-stream-parser';
 import { eventsFromVapiResponse } from '../protocol/json-reply-events';
 import type { ChatTransport } from './chat-transport';
 import { streamTurn } from './stream-turn';
@@ -43,7 +44,7 @@ export function responsesTransport(options: ResponsesTransportOptions): ChatTran
       const body = { ...assistant, previousChatId: request.chain.chatId, input: turnInput(request), stream };
       return streamTurn(
         { url, headers, body, signal: request.signal, fetch: fetcher },
-        'vapi-responses',
+        () => new VapiResponsesStreamParser(),
         eventsFromVapiResponse,
       );
     },

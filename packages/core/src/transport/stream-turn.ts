@@ -2,9 +2,9 @@ import { AbortedError } from '../errors/aborted-error';
 import { NetworkError } from '../errors/network-error';
 import { ProtocolError } from '../errors/protocol-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
-import type { ChatEvent, ChatStreamFormat } from '../protocol/chat-event';
+import type { ChatEvent } from '../protocol/chat-event';
 import { parseJsonObject } from '../protocol/parse-json';
-import { readChatEvents } from '../protocol/read-chat-events';
+import { readStreamEvents, type StreamParser } from '../protocol/read-stream-events';
 import { errorFromResponse } from './error-from-response';
 import type { FetchFunction } from './transport-options';
 
@@ -18,12 +18,12 @@ export interface TurnRequest {
 
 /**
  * One HTTP turn, as events: POSTs JSON, then reads either a stream (`text/event-stream`, through
- * {@link readChatEvents}) or a JSON reply (through `fromJson`, the format's parser). Every failure is a
+ * the format's stream parser) or a JSON reply (through `fromJson`, the format's parser). Every failure is a
  * final `error` event; nothing is retried here.
  */
 export async function* streamTurn(
   request: TurnRequest,
-  format: ChatStreamFormat,
+  createParser: () => StreamParser,
   fromJson: (body: Record<string, unknown>) => ChatEvent[],
 ): AsyncGenerator<ChatEvent, void, undefined> {
   const { signal } = request;
@@ -45,7 +45,7 @@ export async function* streamTurn(
       };
       return;
     }
-    yield* readChatEvents(response.body, format, { signal });
+    yield* readStreamEvents(response.body, createParser(), { signal });
     return;
   }
   let text: string;

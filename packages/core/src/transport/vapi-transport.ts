@@ -1,3 +1,4 @@
+import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import { ProtocolError } from '../errors/protocol-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
@@ -64,7 +65,7 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
         signal: request.signal,
         fetch: fetcher,
       },
-      'vapi-chat',
+      () => new VapiChatStreamParser(),
       eventsFromVapiChat,
     );
 

@@ -1,3 +1,4 @@
+import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
 import type { VapiAssistantOverrides } from '../protocol/vapi-chat';
@@ -50,7 +51,7 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
       const body = { ...fixed, sessionId: request.chain.sessionId, input: turnInput(request), stream };
       return streamTurn(
         { url, headers, body, signal: request.signal, fetch: fetcher },
-        'vapi-chat',
+        () => new VapiChatStreamParser(),
         eventsFromVapiChat,
       );
     },

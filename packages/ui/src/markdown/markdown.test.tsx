@@ -139,6 +139,31 @@ describe('Markdown', () => {
     }
   });
 
+  it('shows no raw emphasis, strikethrough, code or link syntax at any point of a stream', () => {
+    const more = [
+      'Set ***all three*** or __strong__ and _light_ emphasis, even **bold with _nested_ parts**.',
+      'Keys like `api_key_v2` and names like snake_case_name stay as they are; 2 * 3 = 6.',
+      'See [the rate limits](https://example.com/docs/_limits?plan=pro_max) or ![a logo](https://example.com/logo.png).',
+      '',
+      '* a bullet with *emphasis*',
+      '* 東京の**設定**を開く 🔐 and ~~old~~ new',
+    ].join('\n');
+    const view = render(<Markdown text="" streaming />);
+    const texts = [reply, more];
+    for (const source of texts)
+      for (let end = 1; end <= source.length; end += 1) {
+        view.rerender(<Markdown text={source.slice(0, end)} streaming />);
+        // Code is shown as written; everything else must be rendered, not raw.
+        const prose = view.container.cloneNode(true) as HTMLElement;
+        for (const code of prose.querySelectorAll('code, pre')) code.remove();
+        const text = prose.textContent ?? '';
+        for (const raw of ['**', '~~', '`', '](']) {
+          if (text.includes(raw))
+            throw new Error(`"${raw}" shows raw after ${end} characters: ${JSON.stringify(text)}`);
+        }
+      }
+  });
+
   it('never shows an open emphasis, code span or link as raw syntax while streaming', () => {
     const view = render(<Markdown text="Use **bold" streaming />);
     expect(view.container.querySelector('strong')?.textContent).toBe('bold');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings a fresh machine (Node and npm only) to a state where the workspace runs: pnpm, the packages,
 # and, when asked, Debian's Chromium and Redis. Idempotent: a second run does almost nothing.
-# Usage: scripts/bootstrap.sh [chromium] [redis]
+# Usage: scripts/bootstrap.sh [chromium] [redis] [nginx]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +32,8 @@ for want in "$@"; do
   case "$want" in
     chromium) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium) ;;
     redis) command -v redis-server >/dev/null 2>&1 || need+=(redis-server) ;;
+    # The peer of the proxy bench; Debian puts it in /usr/sbin, which is not on every PATH.
+    nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx) ;;
   esac
 done
 if [ "${#need[@]}" -gt 0 ]; then apt_install "${need[@]}"; fi

@@ -97,7 +97,7 @@ const peers = [
 ] as const;
 
 const budgeted = ['hook + transport', 'chat window with markdown', 'launcher before first open'] as const;
-const informational = ['widget panel chunk', 'ui styles.css'] as const;
+const informational = ['hook + transport + persistence', 'widget panel chunk', 'ui styles.css'] as const;
 
 const kilobytes = (bytes: number) => Math.round((bytes / 1024) * 100) / 100;
 

@@ -1,5 +1,5 @@
 import { proxyTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
-import { ChatProvider, useVapiChat } from '@vapi-chat-kit/react';
+import { ChatProvider, persistChat, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
 import '@vapi-chat-kit/ui/styles.css';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
@@ -33,6 +33,9 @@ const transports: Record<TransportKind, ChatTransport> = {
   }),
 };
 
+// Kept in localStorage: a reload restores the conversation, and tabs stay in step.
+const localPersistence = persistChat('local');
+
 function Support({
   theme,
   language,
@@ -46,7 +49,7 @@ function Support({
   const chat = useVapiChat({
     transport: transports[transport],
     chatId: `techflow-support-${transport}`,
-    storage: 'local',
+    persist: localPersistence,
     greeting: greetings[language],
   });
   return (

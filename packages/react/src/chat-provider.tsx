@@ -9,7 +9,7 @@ import { createChatRegistry } from './create-chat-registry';
  * subtree is about (`chatId`).
  *
  * @example
- * const props: ChatProviderProps = { transport, chatId: 'support', storage: 'local', children: null };
+ * const props: ChatProviderProps = { transport, chatId: 'support', persist: persistChat('local'), children: null };
  */
 export interface ChatProviderProps extends Partial<ChatOptions> {
   readonly children?: ReactNode;
@@ -22,7 +22,7 @@ export interface ChatProviderProps extends Partial<ChatOptions> {
  * Nested providers share the outer one's chats. Options are read when a chat is first created.
  *
  * @example
- * <ChatProvider transport={proxyTransport({ baseUrl: '/api' })} chatId="support" storage="local">
+ * <ChatProvider transport={proxyTransport({ baseUrl: '/api' })} chatId="support" persist={persistChat('local')}>
  *   <SupportPanel />
  *   <UnreadBadge />
  * </ChatProvider>

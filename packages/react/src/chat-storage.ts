@@ -16,7 +16,7 @@ export interface ChatStorage {
  * (`sessionStorage`: this tab), `'local'` (`localStorage`: every tab of the origin), or an adapter.
  *
  * @example
- * useVapiChat({ transport, chatId: 'support', storage: 'local' });
+ * useVapiChat({ transport, chatId: 'support', persist: persistChat('local') });
  */
 export type ChatStorageOption = 'memory' | 'session' | 'local' | ChatStorage;
 
@@ -25,7 +25,7 @@ export type ChatStorageOption = 'memory' | 'session' | 'local' | ChatStorage;
  *
  * @example
  * const storage = createMemoryStorage();
- * <ChatProvider transport={transport} storage={storage}>…</ChatProvider>
+ * <ChatProvider transport={transport} persist={persistChat(storage)}>…</ChatProvider>
  */
 export function createMemoryStorage(): ChatStorage {
   const items = new Map<string, string>();

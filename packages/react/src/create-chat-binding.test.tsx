@@ -1,3 +1,4 @@
+import { persistChat } from './persist-chat';
 import { act, render, renderHook, screen, waitFor, cleanup } from '@testing-library/react';
 import { UnauthorizedError, vapiTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
 import {
@@ -82,8 +83,8 @@ describe('persistence', () => {
     const options = {
       transport,
       chatId: 'support',
-      storage: 'local' as const,
       scheduleFrame: immediateFrames,
+      persist: persistChat('local'),
     };
     const first = renderHook(() => useVapiChat(options));
     await act(() => first.result.current.send('My name is Alice'));
@@ -117,9 +118,9 @@ describe('persistence', () => {
   it('rebuilds typed errors on restore, so a failed message still offers Retry', async () => {
     const storage = createMemoryStorage();
     const transport = vapiTransport({ ...privateBase, apiKey: 'wrong-key', fetch: emulator.fetch });
-    const first = createChatBinding({ transport, storage });
+    const first = createChatBinding({ transport, persist: persistChat(storage) });
     await first.actions.send('Hello?');
-    const second = createChatBinding({ transport, storage });
+    const second = createChatBinding({ transport, persist: persistChat(storage) });
     const [message] = second.store.getState().messages;
     expect(message?.status).toBe('failed');
     expect(message?.text).toBe('Hello?');
@@ -133,10 +134,10 @@ describe('persistence', () => {
     const storage = countingStorage(items);
     const inner = vapiTransport({ ...privateBase, fetch: emulator.fetch });
     const gate = gated(inner);
-    const first = createChatBinding({ transport: gate.transport, storage });
+    const first = createChatBinding({ transport: gate.transport, persist: persistChat(storage) });
     const sent = first.actions.send('How do I reset my password?');
     expect(storage.writes()).toBe(1); // the user's message, saved at once
-    const reloaded = createChatBinding({ transport: inner, storage: countingStorage(items) });
+    const reloaded = createChatBinding({ transport: inner, persist: persistChat(countingStorage(items)) });
     expect(reloaded.store.getState().messages.map((message) => message.status)).toEqual(['stopped']);
     gate.open();
     await sent;
@@ -149,18 +150,22 @@ describe('persistence', () => {
       ['vapi-chat-kit:default', JSON.stringify({ version: 0, messages: [], chain: {} })],
     ]);
     const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
-    const stale = createChatBinding({ transport, storage: countingStorage(items), greeting: 'Hi!' });
+    const stale = createChatBinding({
+      transport,
+      greeting: 'Hi!',
+      persist: persistChat(countingStorage(items)),
+    });
     expect(stale.store.getState().messages.map((message) => message.text)).toEqual(['Hi!']);
     expect(items.has('vapi-chat-kit:default')).toBe(false);
 
-    const source = createChatBinding({ transport, storage: countingStorage(items) });
+    const source = createChatBinding({ transport, persist: persistChat(countingStorage(items)) });
     await source.actions.send('My name is Alice');
     const asyncStorage: ChatStorage = {
       getItem: (key) => Promise.resolve(items.get(key) ?? null),
       setItem: () => Promise.resolve(),
       removeItem: () => Promise.resolve(),
     };
-    const restored = createChatBinding({ transport, storage: asyncStorage });
+    const restored = createChatBinding({ transport, persist: persistChat(asyncStorage) });
     expect(restored.store.getState().messages).toEqual([]);
     await vi.waitFor(() => expect(restored.store.getState().messages).toHaveLength(2));
   });
@@ -175,13 +180,17 @@ describe('persistence', () => {
       fetch: emulator.fetch,
     });
     const storage = createMemoryStorage();
-    const first = createChatBinding({ transport, storage });
+    const first = createChatBinding({ transport, persist: persistChat(storage) });
     await first.actions.send('Hi');
     now += 25 * 60 * 60 * 1000;
     await first.actions.send('Hello again');
     const secondUserId = first.store.getState().messages[2]?.id ?? '';
 
-    const reloaded = createChatBinding({ transport, storage, scheduleFrame: immediateFrames });
+    const reloaded = createChatBinding({
+      transport,
+      scheduleFrame: immediateFrames,
+      persist: persistChat(storage),
+    });
     const view = render(
       <Chat.Root chat={reloaded}>
         <Chat.Messages>
@@ -213,14 +222,12 @@ describe('two tabs of one chat', () => {
     const tabA = createChatBinding({
       transport: gate.transport,
       chatId: 'support',
-      storage: storageA,
-      syncTabs: true,
+      persist: persistChat(storageA, { syncTabs: true }),
     });
     const tabB = createChatBinding({
       transport: vapiTransport({ ...privateBase, fetch: b.fetch }),
       chatId: 'support',
-      storage: storageB,
-      syncTabs: true,
+      persist: persistChat(storageB, { syncTabs: true }),
     });
     const disconnectA = tabA.connect();
     const disconnectB = tabB.connect();
@@ -259,13 +266,11 @@ describe('two tabs of one chat', () => {
     const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
     const tabA = createChatBinding({
       transport: gate.transport,
-      storage: countingStorage(items),
-      syncTabs: true,
+      persist: persistChat(countingStorage(items), { syncTabs: true }),
     });
     const tabB = createChatBinding({
       transport: gate.transport,
-      storage: countingStorage(items),
-      syncTabs: true,
+      persist: persistChat(countingStorage(items), { syncTabs: true }),
     });
     const disconnectA = tabA.connect();
     const disconnectB = tabB.connect();
@@ -318,8 +323,14 @@ describe('two tabs of one chat', () => {
     const { fetch, requests } = countingFetch(emulator);
     const gateA = gated(vapiTransport({ ...privateBase, fetch }));
     const gateB = gated(vapiTransport({ ...privateBase, fetch }));
-    const tabA = createChatBinding({ transport: gateA.transport, syncTabs: true, createChannel });
-    const tabB = createChatBinding({ transport: gateB.transport, syncTabs: true, createChannel });
+    const tabA = createChatBinding({
+      transport: gateA.transport,
+      persist: persistChat('memory', { syncTabs: true, createChannel }),
+    });
+    const tabB = createChatBinding({
+      transport: gateB.transport,
+      persist: persistChat('memory', { syncTabs: true, createChannel }),
+    });
     tabA.connect();
     tabB.connect();
     deliver();
@@ -364,15 +375,13 @@ describe('two tabs of one chat', () => {
     const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
     const tabA = createChatBinding({
       transport: gate.transport,
-      storage: countingStorage(items),
-      syncTabs: true,
+      persist: persistChat(countingStorage(items), { syncTabs: true }),
     });
     const disconnectA = tabA.connect();
     const sent = tabA.actions.send('Hi');
     const tabB = createChatBinding({
       transport: gate.transport,
-      storage: countingStorage(items),
-      syncTabs: true,
+      persist: persistChat(countingStorage(items), { syncTabs: true }),
     });
     const disconnectB = tabB.connect();
     await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(true));
@@ -414,15 +423,11 @@ describe('two tabs of one chat', () => {
       const gate = gated(vapiTransport({ ...privateBase, fetch: emulator.fetch }));
       const tabA = createChatBinding({
         transport: gate.transport,
-        syncTabs: true,
-        createChannel,
-        tabLockTimeoutMs: 3000,
+        persist: persistChat('memory', { syncTabs: true, createChannel, tabLockTimeoutMs: 3000 }),
       });
       const tabB = createChatBinding({
         transport: gate.transport,
-        syncTabs: true,
-        createChannel,
-        tabLockTimeoutMs: 3000,
+        persist: persistChat('memory', { syncTabs: true, createChannel, tabLockTimeoutMs: 3000 }),
       });
       tabA.connect();
       tabB.connect();

@@ -15,7 +15,7 @@ export interface ChatRegistry {
   readonly get: (options: Partial<ChatOptions>) => ChatBinding;
   /** The chat `chatId`, if it exists. */
   readonly find: (chatId: string) => ChatBinding | undefined;
-  /** The map behind `storage: 'memory'` for this registry's chats. */
+  /** The map behind `persistChat('memory')` for this registry's chats. */
   readonly memory: ChatStorage;
 }
 

@@ -1,3 +1,4 @@
+import { persistChat } from './persist-chat';
 import { act, cleanup } from '@testing-library/react';
 import { proxyTransport } from '@vapi-chat-kit/core';
 import { hydrateRoot } from 'react-dom/client';
@@ -16,9 +17,9 @@ function Support() {
   const chat = useVapiChat({
     transport,
     chatId: 'support',
-    storage: 'local',
     greeting: 'Hi! How can I help?',
     scheduleFrame: immediateFrames,
+    persist: persistChat('local'),
   });
   return (
     <Chat.Root chat={chat}>

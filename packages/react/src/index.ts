@@ -15,9 +15,7 @@ export {
   type ChatActions,
   type ChatBinding,
   type ChatCallbacks,
-  type ChatChannel,
   type ChatOptions,
-  type ChatTabState,
 } from './create-chat-binding';
 export { createChatRegistry, type ChatRegistry } from './create-chat-registry';
 export {
@@ -29,6 +27,14 @@ export { animationFrameScheduler, type FrameScheduler } from './frame-scheduler'
 export { selectNewSessionMessageIds } from './select-new-session-message-ids';
 
 // persistence
+export {
+  persistChat,
+  type ChatChannel,
+  type ChatPersistence,
+  type ChatPersistenceContext,
+  type ChatTabState,
+  type PersistChatOptions,
+} from './persist-chat';
 export {
   createMemoryStorage,
   createWebStorage,

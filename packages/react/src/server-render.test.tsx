@@ -1,3 +1,4 @@
+import { persistChat } from './persist-chat';
 // @vitest-environment node
 import { proxyTransport } from '@vapi-chat-kit/core';
 import { renderToString } from 'react-dom/server';
@@ -10,8 +11,8 @@ function Support() {
   const chat = useVapiChat({
     transport: proxyTransport({ baseUrl: '/api', widgetKey: 'wk_site' }),
     chatId: 'support',
-    storage: 'local',
     greeting: 'Hi! How can I help?',
+    persist: persistChat('local'),
   });
   return (
     <Chat.Root chat={chat}>

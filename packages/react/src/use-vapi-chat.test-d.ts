@@ -1,6 +1,8 @@
 import type { ChatMessage, ChatStatus, ChatStore, VapiChatError } from '@vapi-chat-kit/core';
 import { expectTypeOf, test } from 'vitest';
 import type { ChatBinding } from './create-chat-binding';
+import type { ChatStorageOption } from './chat-storage';
+import { persistChat, type ChatPersistence } from './persist-chat';
 import type { UseVapiChatOptions, UseVapiChatResult } from './use-vapi-chat';
 
 test('the result of useVapiChat', () => {
@@ -17,7 +19,8 @@ test('the result of useVapiChat', () => {
 });
 
 test('the options of useVapiChat', () => {
-  expectTypeOf<{ chatId: 'support'; storage: 'local' }>().toExtend<UseVapiChatOptions>();
-  expectTypeOf<{ storage: 'cookie' }>().not.toExtend<UseVapiChatOptions>();
+  expectTypeOf<{ chatId: 'support'; persist: ChatPersistence }>().toExtend<UseVapiChatOptions>();
+  expectTypeOf<{ persist: 'local' }>().not.toExtend<UseVapiChatOptions>();
+  expectTypeOf(persistChat).parameter(0).toEqualTypeOf<ChatStorageOption>();
   expectTypeOf<UseVapiChatOptions['onError']>().toEqualTypeOf<((error: VapiChatError) => void) | undefined>();
 });

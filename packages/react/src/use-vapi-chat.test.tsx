@@ -1,3 +1,4 @@
+import { persistChat } from './persist-chat';
 import { act, render, renderHook, waitFor, cleanup } from '@testing-library/react';
 import {
   NetworkError,
@@ -442,7 +443,11 @@ describe('in StrictMode', () => {
     };
     let chat: ReturnType<typeof useVapiChat> | undefined;
     function Support() {
-      chat = useVapiChat({ transport, scheduleFrame: immediateFrames, syncTabs: true, createChannel });
+      chat = useVapiChat({
+        transport,
+        scheduleFrame: immediateFrames,
+        persist: persistChat('memory', { syncTabs: true, createChannel }),
+      });
       return (
         <Chat.Root chat={chat}>
           <Chat.Messages>

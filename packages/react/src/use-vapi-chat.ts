@@ -15,13 +15,8 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type {
-  ChatActions,
-  ChatBinding,
-  ChatCallbacks,
-  ChatOptions,
-  ChatTabState,
-} from './create-chat-binding';
+import type { ChatActions, ChatBinding, ChatCallbacks, ChatOptions } from './create-chat-binding';
+import type { ChatTabState } from './persist-chat';
 import { selectNewSessionMessageIds } from './select-new-session-message-ids';
 import { useChatBindingFor } from './use-chat-binding-for';
 import { useOnlineStatus } from './use-online-status';
@@ -31,7 +26,7 @@ import { useOnlineStatus } from './use-online-status';
  * (always the latest ones).
  *
  * @example
- * const options: UseVapiChatOptions = { transport, chatId: 'support', storage: 'local', onError: report };
+ * const options: UseVapiChatOptions = { transport, chatId: 'support', persist: persistChat('local'), onError: report };
  */
 export interface UseVapiChatOptions extends Partial<ChatOptions> {
   /** Called once per reply that ends, `done` or `stopped`. */
@@ -95,7 +90,7 @@ const selectBusyElsewhere = (state: ChatTabState): boolean => state.busyElsewher
  *   const { messages, status, send, stop } = useVapiChat({
  *     transport: proxyTransport({ baseUrl: '/api', widgetKey: 'wk_site' }),
  *     chatId: 'support',
- *     storage: 'local',
+ *     persist: persistChat('local'),
  *     greeting: 'Hi! How can I help?',
  *   });
  *   return (

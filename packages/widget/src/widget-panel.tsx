@@ -1,5 +1,5 @@
 import { proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
-import { useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
 import uiStyles from '@vapi-chat-kit/ui/styles.css?inline';
 import { StrictMode, useMemo } from 'react';
@@ -74,6 +74,9 @@ const transportId = (transport: ChatTransport): number => {
   return id;
 };
 
+// The transcript survives reloads and stays in step across the site's tabs.
+const localPersistence = persistChat('local');
+
 function WidgetChatWindow({
   transport,
   options,
@@ -84,7 +87,7 @@ function WidgetChatWindow({
   const chat = useVapiChat({
     transport,
     chatId: options.chatId,
-    storage: 'local',
+    persist: localPersistence,
     greeting: options.greeting,
     onFinish: options.onFinish,
   });

@@ -244,7 +244,6 @@ function typing(): TypingResult {
   return {
     latencies: keyLatencies,
     composerLength: adapter?.composer()?.value.length ?? -1,
-    wallClock: performance.timeOrigin + performance.now(),
   };
 }
 

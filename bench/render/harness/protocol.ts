@@ -39,8 +39,6 @@ export interface StreamResult {
 export interface TypingResult {
   /** Per key painted so far, in order: keydown → the end of the next paint, ms. */
   readonly latencies: readonly number[];
-  /** The page's clock as epoch ms, to bound the wait of keys not yet painted. */
-  readonly wallClock: number;
   /** The composer's value length after typing: every key must have landed. */
   readonly composerLength: number;
 }

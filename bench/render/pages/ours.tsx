@@ -1,6 +1,6 @@
 /** Our page: `useVapiChat` + `ChatWindow`, the thread restored from storage, replies from an in-page fetch. */
 import { proxyTransport } from '@vapi-chat-kit/core';
-import { useVapiChat, type ChatStorage } from '@vapi-chat-kit/react';
+import { persistChat, useVapiChat, type ChatStorage } from '@vapi-chat-kit/react';
 import { ChatWindow } from '@vapi-chat-kit/ui';
 import '@vapi-chat-kit/ui/styles.css';
 import { Profiler, useEffect } from 'react';
@@ -42,9 +42,10 @@ const storage: ChatStorage = {
   setItem: () => undefined,
   removeItem: () => undefined,
 };
+const persist = persistChat(storage);
 
 function App() {
-  const chat = useVapiChat({ transport, chatId: 'bench', storage });
+  const chat = useVapiChat({ transport, chatId: 'bench', persist });
   const { send, store } = chat;
   useEffect(() => {
     const root = document.querySelector('.vck-messages');

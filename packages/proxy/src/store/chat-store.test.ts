@@ -303,6 +303,18 @@ describe('sqlite persistence and migrations', () => {
     );
     client.close();
   });
+
+  it('opens a file in WAL mode, so a commit does not wait for the disk while streams are open', async () => {
+    const url = `file:${path.join(directory, 'wal.db')}`;
+    const store = await createSqliteStore({ url });
+    await store.createConversation(conversation('conv_w', 'key␟w'));
+    const { createClient } = await import('@libsql/client');
+    const client = createClient({ url });
+    const mode = await client.execute('PRAGMA journal_mode');
+    expect(mode.rows[0]?.['journal_mode']).toBe('wal');
+    client.close();
+    await store.close();
+  });
 });
 
 describe('openStore', () => {

@@ -70,6 +70,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Ch
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
   });
+  if (options.url.startsWith('file:')) {
+    // The local client runs each statement on the event loop: in the default rollback journal every
+    // commit waits for the disk (about 3 ms here), stalling every open stream. WAL with NORMAL sync
+    // commits without that wait (about 0.05 ms) and stays consistent; only the last commits before a
+    // power cut may be lost, which a chat transcript can bear. Measured in bench/proxy.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
+  }
   await migrate(client);
   return sqliteStore(client, options.now ?? Date.now, options.retentionSeconds);
 }

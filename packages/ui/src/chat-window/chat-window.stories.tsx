@@ -94,6 +94,34 @@ export const Streaming: Story = {
   },
 };
 
+/**
+ * A reply that outgrows the window and then pauses mid-stream: the thread follows the growing text to
+ * the bottom (through its ResizeObserver, with no status change to help).
+ */
+export const FollowsStreamingText: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { text: longMarkdownReply, firstTokenDelayMs: 50, chunkSize: 24, chunkDelayMs: 4, hangAfter: 720 },
+    ]),
+    sendOnMount: 'How do I reset my password?',
+  },
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    await waitFor(() => expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight + 40), {
+      timeout: 5000,
+    });
+    await waitFor(() => expect(within(scroller).getByText('Email verified')).toBeInTheDocument(), {
+      timeout: 5000,
+    });
+    // The last chunks before the pause; then nothing changes but where the view is.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expect(canvasElement.querySelector('.vck-message[data-status="streaming"]')).not.toBeNull();
+    await waitFor(() =>
+      expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 2),
+    );
+  },
+};
+
 /** A long reply with headings, lists, a quote, code with a copy button, a table and tasks. */
 export const LongMarkdownReply: Story = {
   args: {

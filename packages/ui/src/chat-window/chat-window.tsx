@@ -169,7 +169,6 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
   const { send } = useVapiChat();
   const ids = useChatSelector(selectIds, sameIds);
   const status = useChatSelector((state) => state.status);
-  const lastText = useChatSelector((state) => state.messages.at(-1)?.text.length ?? 0);
   const hasUserMessage = useChatSelector((state) =>
     state.messages.some((message) => message.role === 'user'),
   );
@@ -201,9 +200,12 @@ function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] 
   if (isPinned && countAtRelease !== undefined) setCountAtRelease(undefined);
   const newCount = countAtRelease === undefined ? 0 : Math.max(0, ids.length - countAtRelease);
 
+  // A new message or status sticks at once. Text growing while streaming does not run this: the
+  // ResizeObserver in useStickToBottom follows it after layout, where reading the height is free. Reading
+  // it here, after every commit, forced a layout per frame (bench/render: layout time 5–30× the peer's).
   useLayoutEffect(() => {
     onContentChange();
-  }, [ids, lastText, status, onContentChange]);
+  }, [ids, status, onContentChange]);
 
   // The reader's own new message brings them back to the bottom.
   const lastUserMessageId = useChatSelector(

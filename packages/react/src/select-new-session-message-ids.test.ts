@@ -62,4 +62,26 @@ describe('selectNewSessionMessageIds', () => {
     expect(first).toEqual(['u1']);
     expect(next).toBe(first);
   });
+
+  it('answers a token of the streaming reply without walking the thread', () => {
+    const chainsBeforeTurn = { t1: {}, t2: { sessionId: 's1' }, t3: { sessionId: 's2' } };
+    const chain = { sessionId: 's2' };
+    const messages = [...turn(1), ...turn(2), ...turn(3)];
+    const first = selectNewSessionMessageIds(state({ messages, chainsBeforeTurn, chain }));
+    expect(first).toEqual(['u2']);
+
+    let reads = 0;
+    const streamed = messages.map((message, index) =>
+      index === messages.length - 1 ? { ...message, text: `${message.text} more` } : message,
+    );
+    const counted = new Proxy(streamed, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        if (key === Symbol.iterator) reads += 1;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(selectNewSessionMessageIds(state({ messages: counted, chainsBeforeTurn, chain }))).toBe(first);
+    expect(reads).toBe(0);
+  });
 });

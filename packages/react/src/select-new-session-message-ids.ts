@@ -1,10 +1,12 @@
 import type { ChatState } from '@vapi-chat-kit/core';
 
-// Keyed by `chainsBeforeTurn`, which changes once per turn (not per token), so the last result is at hand
-// to keep its identity while a reply streams.
+// Keyed by `chainsBeforeTurn`. The answer depends only on the user messages' ids and turns, in order, and the
+// chains; the reducer changes those only together with `chainsBeforeTurn` (a new turn, a retry, a
+// regenerate, a restore, a reset) or the number of messages. So while a reply streams, a token (a new
+// `messages` array of the same length) is answered from the cache in O(1), not by walking the thread.
 const cache = new WeakMap<
   ChatState['chainsBeforeTurn'],
-  { messages: ChatState['messages']; chain: ChatState['chain']; ids: readonly string[] }
+  { count: number; chain: ChatState['chain']; ids: readonly string[] }
 >();
 const empty: readonly string[] = [];
 
@@ -20,7 +22,7 @@ const empty: readonly string[] = [];
  */
 export function selectNewSessionMessageIds(state: ChatState): readonly string[] {
   const cached = cache.get(state.chainsBeforeTurn);
-  if (cached !== undefined && cached.chain === state.chain && cached.messages === state.messages) {
+  if (cached !== undefined && cached.chain === state.chain && cached.count === state.messages.length) {
     return cached.ids;
   }
   const turns: { turnId: string; messageId: string }[] = [];
@@ -39,6 +41,6 @@ export function selectNewSessionMessageIds(state: ChatState): readonly string[] 
   const previous = cached?.ids ?? empty;
   const result =
     ids.length === previous.length && ids.every((id, index) => id === previous[index]) ? previous : ids;
-  cache.set(state.chainsBeforeTurn, { messages: state.messages, chain: state.chain, ids: result });
+  cache.set(state.chainsBeforeTurn, { count: state.messages.length, chain: state.chain, ids: result });
   return result;
 }

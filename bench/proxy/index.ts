@@ -603,11 +603,12 @@ function notesFor(comparisons: readonly Comparison[], measured: Measured): strin
       `first delta p50 ${round(percentile(run.firstDeltaMs, 50), 1)} ms, per-event p50 ` +
       `${round(percentile(run.eventLatencyMs, 50), 2)} ms, CPU ${round(run.cpuMs! / run.turns, 1)} ms/turn`;
     notes.push(
-      `The store is a large part of the gap. At ${level} streams, SQLite: ${shown(sqlite)}; memory store: ${shown(memory)}. ` +
-        'The local libsql client runs each statement synchronously on the event loop, and every write is its own ' +
-        'transaction in the default rollback journal (no WAL), so each turn blocks the loop for several commits ' +
-        '(find/create the conversation, lock, user message, reply, chain, unlock), and every other open stream waits. ' +
-        'A CPU profile of the proxy (--cpu-prof; set BENCH_PROXY_CPU_PROF=<dir>) shows libsql `run` as the top frame.',
+      `What the store costs: at ${level} streams, SQLite: ${shown(sqlite)}; memory store: ${shown(memory)}. ` +
+        'The local libsql client runs each statement synchronously on the event loop, several per turn (find or ' +
+        'create the conversation, lock, user message, reply, chain, unlock), and every other open stream waits. ' +
+        'The store runs in WAL mode with synchronous=NORMAL, so a commit does not wait for the disk; in the default ' +
+        'rollback journal each commit took about 3 ms here and this bench first showed SQLite several times slower ' +
+        'than the memory store. A CPU profile of the proxy: --cpu-prof (set BENCH_PROXY_CPU_PROF=<dir>).',
     );
   }
   for (const comparison of comparisons.filter((item) => !isAhead(item))) {

@@ -162,13 +162,17 @@ const causes: Record<string, string> = {
     'frame; the peer re-renders every message with react-markdown per chunk, each commit takes longer than a frame, so ' +
     'chunks pile up between its commits: fewer commits, each later (see its frame time and token-to-paint).',
   'layout time':
-    "ours forces a synchronous layout on every commit: the ui package's ChatThread calls the stick-to-bottom hook's " +
-    "`stick` from a layout effect whenever the last message's text changes, and `stick` reads `scrollHeight` right after " +
-    'the DOM mutation, then writes `scrollTop` (its ResizeObserver and scroll listener read it again). In a CPU profile at ' +
-    "4× `stick` is ours' largest self time. The peer commits 10–50× less often, so it lays out less.",
+    'ours commits about once per frame while tokens arrive (the store tells React on rAF), and each frame lays out the ' +
+    'growing block; the peer commits less often (each of its commits takes longer than a frame), so it lays out fewer ' +
+    'times. Ours no longer forces layout itself: the thread follows the text from its ResizeObserver, after layout.',
   'long tasks > 50 ms':
-    'at CPU 4× one frame of ours (commit of the open markdown block, layout, stick-to-bottom) can pass 50 ms; ' +
+    'at CPU 4× one frame of ours (the commit of the open markdown block and its layout) can pass 50 ms; ' +
     "ours' long tasks are short (compare the time in long tasks), the peer's are fewer but last seconds.",
+  'token-to-paint p95':
+    'at full speed a token is produced when the page reads it: the peer reads the next token only once its slow commit ' +
+    'is done (its stream takes far longer, see stream time), so a token waits little between being read and painted; ' +
+    'ours reads tokens as fast as they come and paints them in batches once per frame, so a token waits up to a frame ' +
+    'or two.',
   'stream time':
     "at full speed the token tasks and rendering share one thread; Chromium runs ours' frame whenever one is due, and at " +
     'CPU 4× each frame (commit + layout) costs tens of ms and lets only a few tokens through, so the stream drags; ' +

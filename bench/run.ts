@@ -6,7 +6,7 @@
  *
  * `--quick` is a smoke run at reduced sizes: it prints, but writes nothing unless `--out` is given.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Bench, BenchSection } from './lib/report.ts';
@@ -38,6 +38,18 @@ for (const id of ids) {
 const log = (line: string) => console.log(`  ${line}`);
 const startedAt = new Date();
 const machine = await describeMachine();
+// The peers' versions, as pinned in bench/package.json.
+const manifest = JSON.parse(await readFile(new URL('package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const peers = Object.fromEntries(
+  Object.entries(manifest.dependencies).filter(
+    ([name, version]) =>
+      !version.startsWith('workspace:') &&
+      !name.startsWith('@size-limit') &&
+      !['size-limit', 'tinybench', 'esbuild', 'hono', '@hono/node-server'].includes(name),
+  ),
+);
 const sections: BenchSection[] = [];
 for (const id of ids) {
   console.log(`\n━━ ${id}`);
@@ -51,7 +63,7 @@ for (const id of ids) {
 
 const out = values.out ?? (values.quick ? undefined : 'bench/results');
 if (out !== undefined) {
-  const report = { date: startedAt.toISOString(), quick: values.quick, machine, sections };
+  const report = { date: startedAt.toISOString(), quick: values.quick, machine, peers, sections };
   const name = `${startedAt.toISOString().slice(0, 10)}${ids.length === Object.keys(benches).length ? '' : `-${ids.join('-')}`}`;
   await mkdir(resolve(out), { recursive: true });
   await writeFile(join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);

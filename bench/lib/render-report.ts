@@ -5,6 +5,7 @@ export interface Report {
   readonly date: string;
   readonly quick: boolean;
   readonly machine: Machine;
+  readonly peers: Readonly<Record<string, string>>;
   readonly sections: readonly BenchSection[];
 }
 
@@ -88,6 +89,10 @@ export function renderMarkdown(report: Report): string {
       `${machine.chromium === undefined ? '' : `, ${machine.chromium}`}` +
       `${machine.nginx === undefined ? '' : `, ${machine.nginx}`}` +
       `${machine.commit === undefined ? '' : `. Commit ${machine.commit}`}.`,
+    '',
+    `Peers: ${Object.entries(report.peers)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}.`,
     '',
     'Each figure of ours is set beside a named peer measured in the same run. **ours ÷ peer** below 1 means less of the metric; the last column says whether that is better (`ahead`) or worse (`behind`) for that metric.',
   ];

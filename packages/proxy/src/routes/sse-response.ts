@@ -40,13 +40,15 @@ export function sseResponse(source: TurnEventSource, options: SseResponseOptions
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
+      // One callback for every re-arm: the timer restarts on each event, so it allocates no closure per delta.
+      const onSilence = () => {
+        if (closed) return;
+        controller.enqueue(ping);
+        arm();
+      };
       const arm = () => {
         scheduler.clearTimeout(timer);
-        timer = scheduler.setTimeout(() => {
-          if (closed) return;
-          controller.enqueue(ping);
-          arm();
-        }, pingIntervalMs);
+        timer = scheduler.setTimeout(onSilence, pingIntervalMs);
       };
       let ended = false;
       unsubscribe = source((event) => {

@@ -46,6 +46,27 @@ export interface Bench {
   run(options: { readonly quick: boolean; readonly log: (line: string) => void }): Promise<BenchSection>;
 }
 
+/**
+ * Builds the rows of one scenario from the two sides' measurements: `row(metric, unit, pick)` picks the
+ * same figure from each, rounded to 0.1; lower is better unless the row says otherwise.
+ */
+export function rowsOf<T>(
+  scenario: string,
+  peer: string,
+  results: { readonly ours: T; readonly peer: T },
+): (metric: string, unit: string, pick: (result: T) => number) => Comparison {
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return (metric, unit, pick) => ({
+    scenario,
+    metric,
+    unit,
+    better: 'lower',
+    ours: round(pick(results.ours)),
+    peer,
+    theirs: round(pick(results.peer)),
+  });
+}
+
 /** ours ÷ theirs: below 1 means less of the metric than the peer. */
 export function ratioOf(comparison: Comparison): number {
   return comparison.theirs === 0 ? Number.NaN : comparison.ours / comparison.theirs;

@@ -2,7 +2,7 @@
  * Streaming render: a long markdown reply streamed into a thread of finished messages, ours
  * (`useVapiChat` + `ChatWindow`) beside `@ai-sdk/react` `useChat` + `react-markdown`, in Chromium.
  */
-import { isAhead, type Bench, type BenchSection, type Comparison } from '../lib/report.ts';
+import { isAhead, rowsOf, type Bench, type BenchSection, type Comparison } from '../lib/report.ts';
 import { lastSentence, replyMarkdown, threadMessages, tokenize } from './fixture.ts';
 import {
   buildPages,
@@ -103,15 +103,7 @@ const bench: Bench = {
               await closePage(opened);
             }
           }
-          const row = (metric: string, unit: string, pick: (result: Measured) => number): Comparison => ({
-            scenario,
-            metric,
-            unit,
-            better: 'lower',
-            ours: round(pick(results.ours)),
-            peer: peerName,
-            theirs: round(pick(results.peer)),
-          });
+          const row = rowsOf(scenario, peerName, results);
           comparisons.push(
             row('long tasks > 50 ms', 'count', (result) => result.longTasks),
             row('time in long tasks', 'ms', (result) => result.longTaskMs),
@@ -186,10 +178,6 @@ const causes: Record<string, string> = {
 function budgetFor(tokens: number, tokensPerSecond: number, quick: boolean): number {
   const paced = tokensPerSecond > 0 ? (tokens / tokensPerSecond) * 1000 : 0;
   return quick ? paced + 30_000 : Math.max(60_000, paced * 1.5);
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 export default bench;

@@ -4,7 +4,7 @@
  * reply streams.
  */
 import type { Bench, BenchSection, Comparison } from '../lib/report.ts';
-import { percentile } from '../lib/report.ts';
+import { percentile, rowsOf } from '../lib/report.ts';
 import { replyMarkdown, threadMessages, tokenize } from './fixture.ts';
 import {
   buildPages,
@@ -126,15 +126,7 @@ const bench: Bench = {
             await closePage(opened);
           }
         }
-        const row = (metric: string, unit: string, pick: (result: Measured) => number): Comparison => ({
-          scenario,
-          metric,
-          unit,
-          better: 'lower',
-          ours: Math.round(pick(results.ours) * 10) / 10,
-          peer: peerName,
-          theirs: Math.round(pick(results.peer) * 10) / 10,
-        });
+        const row = rowsOf(scenario, peerName, results);
         comparisons.push(
           row('initial render', 'ms', (result) => result.renderedAt),
           row('DOM elements', 'count', (result) => result.elements),

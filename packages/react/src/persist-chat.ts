@@ -110,27 +110,25 @@ function attachPersistence(
 
   // Restore what storage holds. A sync read happens before the first render; an async one is applied
   // when it arrives, unless the user has already started chatting.
-  {
-    const read = (raw: string | null): void => {
-      if (raw === null) return;
-      let snapshot: ChatSnapshot | undefined;
-      try {
-        snapshot = fromChatSnapshotJson(JSON.parse(raw));
-      } catch {
-        snapshot = undefined;
-      }
-      if (snapshot === undefined) {
-        void storage.removeItem(key);
-        return;
-      }
-      const state = store.getState();
-      if (state.activeTurn !== undefined || state.messages.some((message) => message.role === 'user')) return;
-      applySnapshot(snapshot);
-    };
-    const raw = storage.getItem(key);
-    if (typeof raw === 'string' || raw === null) read(raw);
-    else void raw.then(read, () => undefined);
-  }
+  const read = (raw: string | null): void => {
+    if (raw === null) return;
+    let snapshot: ChatSnapshot | undefined;
+    try {
+      snapshot = fromChatSnapshotJson(JSON.parse(raw));
+    } catch {
+      snapshot = undefined;
+    }
+    if (snapshot === undefined) {
+      void storage.removeItem(key);
+      return;
+    }
+    const state = store.getState();
+    if (state.activeTurn !== undefined || state.messages.some((message) => message.role === 'user')) return;
+    applySnapshot(snapshot);
+  };
+  const raw = storage.getItem(key);
+  if (typeof raw === 'string' || raw === null) read(raw);
+  else void raw.then(read, () => undefined);
 
   store.subscribe((state, previous) => {
     if (applyingRemote) return;

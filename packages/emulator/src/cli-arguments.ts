@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator-options';
+import { emulatorVariants, parseVariantList } from './variants/emulator-variants';
 
 /** What the CLI was asked for. */
 export interface CliArguments {
@@ -25,8 +26,12 @@ export const cliUsage = `Usage: vapi-chat-emulator [options]
   --faults <list>      faults for every request, e.g. "done-marker, split=1"
   --private-key <key>  accept this private key (repeatable; replaces the default)
   --public-key <key>   accept this public key (repeatable; replaces the default)
-  --options <json>     any other createEmulator option as JSON, e.g. '{"successStatus":201}'
-  --help               show this text`;
+  --variant <name>     answer as Vapi might where it is unknown (repeatable; see below)
+  --options <json>     any other createEmulator option as JSON, e.g. '{"successStatus":200}'
+  --help               show this text
+
+Variants (reference §15):
+${emulatorVariants.map((variant) => `  ${variant.name.padEnd(26)} ${variant.behaviour}`).join('\n')}`;
 
 /**
  * Parses the CLI's arguments into emulator options.
@@ -47,6 +52,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       faults: { type: 'string' },
       'private-key': { type: 'string', multiple: true },
       'public-key': { type: 'string', multiple: true },
+      variant: { type: 'string', multiple: true },
       options: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -59,6 +65,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const deltaDelayMs = values.delay === undefined ? defaultCliDeltaDelayMs : Number(values.delay);
   if (!Number.isFinite(deltaDelayMs) || deltaDelayMs < 0) throw new Error(`--delay must be a number of ms`);
   const extra = values.options === undefined ? {} : (JSON.parse(values.options) as EmulatorOptions);
+  const { names, unknown } = parseVariantList((values.variant ?? []).join(','));
+  if (unknown.length > 0) throw new Error(`--variant: unknown variant ${unknown.join(', ')} (see --help)`);
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -70,6 +78,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       ...(values.faults === undefined ? {} : { faults: values.faults }),
       ...(values['private-key'] === undefined ? {} : { privateKeys: values['private-key'] }),
       ...(values['public-key'] === undefined ? {} : { publicKeys: values['public-key'] }),
+      ...(names.length === 0 ? {} : { variants: [...(extra.variants ?? []), ...names] }),
     },
   };
 }

@@ -61,7 +61,7 @@ function deltasOf(text: string): string {
 describe('serveEmulator over loopback: endpoints', () => {
   it('POST /chat answers JSON, GET /chat/{id} reads it, GET /chat lists it, DELETE removes it', async () => {
     const created = await post('/chat', { assistantId: defaultAssistantId, input: 'My name is Alice' });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     const chat = (await created.json()) as { id: string; output: { content: string }[] };
     expect(chat.output[0]!.content).toBe(reply);
 
@@ -76,7 +76,7 @@ describe('serveEmulator over loopback: endpoints', () => {
 
   it('POST /chat streams SSE with the documented headers and chains previousChatId', async () => {
     const response = await streamTurn();
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const text = await response.text();
@@ -136,7 +136,7 @@ describe('serveEmulator over loopback: endpoints', () => {
       { assistantId: defaultAssistantId, input: 'hi', stream: false },
       publicAuth,
     );
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(((await response.json()) as { object: string }).object).toBe('response');
   });
 
@@ -222,7 +222,7 @@ describe('serveEmulator over loopback: faults', () => {
   it('a client that disconnects during a slow stream stops its generation', async () => {
     const client = new AbortController();
     const response = await streamTurn('delay=60000', client.signal);
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(server.emulator.activeGenerations()).toBe(1);
     client.abort();
     await vi.waitFor(() => expect(server.emulator.activeGenerations()).toBe(0));

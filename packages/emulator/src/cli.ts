@@ -69,7 +69,10 @@ export async function runCli(argv: readonly string[]): Promise<EmulatorServer | 
   console.log(
     `Assistant ids: ${options.assistants.map((assistant) => `${assistant.id} (${assistant.name})`).join(', ')}`,
   );
-  console.log(`Test mode: ${options.testMode ? 'on (x-emulator-fault honoured)' : 'off'}`);
+  console.log(
+    `Test mode: ${options.testMode ? 'on (x-emulator-fault and x-emulator-variant honoured)' : 'off'}`,
+  );
+  if (options.variants.length > 0) console.log(`Variants: ${options.variants.join(', ')}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -25,7 +25,7 @@ describe('createEmulator', () => {
         body: JSON.stringify({ assistantId: defaultAssistantId, input: 'How do I reset my password?' }),
       }),
     );
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(((await response.json()) as { output: { content: string }[] }).output[0]!.content).toContain(
       'Forgot password',
     );
@@ -39,7 +39,7 @@ describe('createEmulator', () => {
       headers: auth,
       body: JSON.stringify({ assistantId: defaultAssistantId, input: 'My name is Alice' }),
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(((await response.json()) as { output: { content: string }[] }).output[0]!.content).toBe(
       'Nice to meet you, Alice! How can I help you with TechFlow today?',
     );
@@ -70,7 +70,7 @@ describe('createEmulator', () => {
     expect(emulator.options.privateKeys).toEqual(['emulator-private-key']);
     expect(emulator.options.publicKeys).toEqual([{ key: 'emulator-public-key' }]);
     expect(emulator.options.assistants.map((assistant) => assistant.id)).toEqual([defaultAssistantId]);
-    expect(emulator.options.successStatus).toBe(200);
+    expect(emulator.options.successStatus).toBe(201);
     expect(emulator.options.deltaDelayMs).toBe(0);
     expect(emulator.activeGenerations()).toBe(0);
   });

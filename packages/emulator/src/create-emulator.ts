@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { EmulatorDependencies } from './emulator-dependencies';
@@ -9,13 +9,15 @@ import {
   type ResolvedEmulatorOptions,
 } from './emulator-options';
 import { basePlan } from './fault/base-plan';
-import { NestException } from './http/nest-exception';
+import { NestException, nestBody } from './http/nest-exception';
+import { requireUserAgent } from './middleware/require-user-agent';
 import { registerChatRoutes } from './routes/chat-routes';
 import { registerResponsesRoutes } from './routes/responses-routes';
 import { registerSessionRoutes } from './routes/session-routes';
 import { registerWebChatRoutes } from './routes/web-chat-routes';
 import { EmulatorStore } from './store/emulator-store';
 import { GenerationTracker } from './stream/generation-tracker';
+import { parseVariantList, variantHeaderName } from './variants/emulator-variants';
 
 /**
  * What {@link createEmulator} returns.
@@ -56,26 +58,33 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveEmulatorOptions(options);
   const store = new EmulatorStore();
   const tracker = new GenerationTracker();
-  const deps: EmulatorDependencies = { options: resolved, basePlan: basePlan(resolved), store, tracker };
+  const build = (settings: ResolvedEmulatorOptions): Hono<EmulatorEnv> =>
+    createRoutes({ options: settings, basePlan: basePlan(settings), store, tracker });
+  const defaultRoutes = build(resolved);
+  // One app per set of variants a request asks for, built on first use; all share the chats and sessions.
+  const variantRoutes = new Map<string, Hono<EmulatorEnv>>();
 
   const app = new Hono<EmulatorEnv>();
-  app.onError((error, c) => {
-    const exception =
-      error instanceof NestException
-        ? error
-        : error instanceof HTTPException
-          ? new NestException(error.status, error.message)
-          : new NestException(500, 'Internal server error');
-    return c.json(exception.toBody(), exception.status as ContentfulStatusCode, { ...exception.headers });
+  app.onError(errorHandler(resolved));
+  app.all('*', (c) => {
+    const header = resolved.testMode ? c.req.header(variantHeaderName) : undefined;
+    if (header === undefined) return defaultRoutes.fetch(c.req.raw, c.env);
+    const { names, unknown } = parseVariantList(header);
+    if (unknown.length > 0) {
+      throw new NestException(
+        400,
+        unknown.map((name) => `${variantHeaderName}: unknown variant "${name}"`),
+      );
+    }
+    const key = names.join(',');
+    let routes = variantRoutes.get(key);
+    if (routes === undefined) {
+      // Variants of the request over those of the emulator; options given explicitly still win.
+      routes = build(resolveEmulatorOptions({ ...options, variants: [...resolved.variants, ...names] }));
+      variantRoutes.set(key, routes);
+    }
+    return routes.fetch(c.req.raw, c.env);
   });
-  // Nest's own 404 for an unknown route.
-  app.notFound((c) => c.json(new NestException(404, `Cannot ${c.req.method} ${c.req.path}`).toBody(), 404));
-
-  // Order matters: `/chat/web` and `/chat/responses` must win over `/chat/:id`.
-  registerWebChatRoutes(app, deps);
-  registerResponsesRoutes(app, deps);
-  registerChatRoutes(app, deps);
-  registerSessionRoutes(app, deps);
 
   return {
     app,
@@ -87,5 +96,38 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       store.chats.clear();
       store.sessions.clear();
     },
+  };
+}
+
+/** The routes of `api.vapi.ai` for one set of resolved options. */
+function createRoutes(deps: EmulatorDependencies): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>();
+  app.onError(errorHandler(deps.options));
+  // Nest's own 404 for an unknown route.
+  app.notFound((c) =>
+    c.json(nestBody(new NestException(404, `Cannot ${c.req.method} ${c.req.path}`), deps.options), 404),
+  );
+  // Cloudflare, in front of Vapi, answers before Vapi sees anything.
+  if (deps.options.requireUserAgent) app.use('*', requireUserAgent());
+
+  // Order matters: `/chat/web` and `/chat/responses` must win over `/chat/:id`.
+  registerWebChatRoutes(app, deps);
+  registerResponsesRoutes(app, deps);
+  registerChatRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  return app;
+}
+
+function errorHandler(options: ResolvedEmulatorOptions): ErrorHandler<EmulatorEnv> {
+  return (error, c) => {
+    const exception =
+      error instanceof NestException
+        ? error
+        : error instanceof HTTPException
+          ? new NestException(error.status, error.message)
+          : new NestException(500, 'Internal server error');
+    return c.json(nestBody(exception, options), exception.status as ContentfulStatusCode, {
+      ...exception.headers,
+    });
   };
 }

@@ -4,6 +4,7 @@ import type { BillingGate } from './http/billing-messages';
 import type { AssistantConfig } from './model/assistant-config';
 import { techflowAssistant } from './model/techflow-assistant';
 import type { CombinationRule } from './validation/combination-rule';
+import { variantOptions, type EmulatorVariantName } from './variants/emulator-variants';
 
 /**
  * A public key with the restrictions Vapi lets an org put on one (reference §9).
@@ -64,7 +65,10 @@ export interface EmulatorOptions {
 
   // §13.2 switches: one per behaviour Vapi does not document.
 
-  /** Success status of `POST /chat`, `/chat/responses`, `/chat/web` (Q5). @default 200 */
+  /**
+   * Success status of `POST /chat`, `/chat/responses`, `/chat/web` (Q5). A live `/chat/web` stream was seen
+   * answering 201 (reference §15). @default 201
+   */
   readonly successStatus?: 200 | 201;
   /** What ends a `/chat` stream besides the body closing (Q2). @default 'none' */
   readonly terminalEvent?: 'none' | 'done' | 'output' | 'both';
@@ -86,7 +90,10 @@ export interface EmulatorOptions {
   readonly inactiveSessionStatus?: number;
   /** `assistant` together with `assistantId` on `/chat`. @default 'assistant-id-wins' */
   readonly assistantWithAssistantId?: 'assistant-id-wins' | 'reject';
-  /** Unknown body fields: ignored, or 400 `property <name> should not exist`. @default 'ignore' */
+  /**
+   * Unknown body fields: 400 `property <name> should not exist`, as live reports show (reference §15), or
+   * ignored. @default 'reject'
+   */
   readonly unknownFields?: 'ignore' | 'reject';
   /** How a stream fails at `cut-after` (Q6). @default 'close' */
   readonly midStreamFailure?: 'close' | 'reset' | 'error-event';
@@ -112,13 +119,76 @@ export interface EmulatorOptions {
   readonly cursorPagination?: boolean;
   /** The chat billing gate: 402 on every chat turn with the chosen message. @default 'ok' */
   readonly billing?: 'ok' | BillingGate;
+
+  // Reference §15: what live reports say, where it is likely or unknown. Each is also a named variant.
+
+  /**
+   * Error bodies: Nest's `{message, error, statusCode}`, or `'lean'`: without `error`, and a 402 with
+   * `reason` (`{message, reason, statusCode}`), as live reports show. @default 'nest'
+   */
+  readonly errorBodies?: 'nest' | 'lean';
+  /** The 401 for a key nobody issued: Vapi's "Invalid Key. Hot tip…", or a plain `Unauthorized`. @default 'hot-tip' */
+  readonly unknownKeyMessage?: 'hot-tip' | 'plain';
+  /**
+   * Answer a request without a `User-Agent` with 403 `error code: 1010` (text/plain), as Cloudflare in front
+   * of api.vapi.ai does. @default false
+   */
+  readonly requireUserAgent?: boolean;
+  /**
+   * On a streaming request, the billing gate and `status` faults of 5xx answer inside a 2xx stream as one
+   * error chunk, after the success status, as the billing gate was seen to. @default false
+   */
+  readonly errorsInStream?: boolean;
+  /**
+   * The body of an error chunk in a `/chat` stream (`errorsInStream`, and `cut-mode=error-event`): Nest's
+   * `{message, error, statusCode}`, `{message, reason, statusCode}`, `{error}` or `{message: [...]}`.
+   * @default 'nest'
+   */
+  readonly streamErrorBody?: StreamErrorBody;
+  /** Leave the stream's last event without the blank line (and line end) that ends it. @default false */
+  readonly unterminatedLastEvent?: boolean;
+  /**
+   * The chat of a stream that was cut, stalled or left by its client: kept (it is stored before the first
+   * byte), or dropped, so a later `previousChatId` naming it is unknown. @default 'kept'
+   */
+  readonly incompleteChats?: 'kept' | 'dropped';
+  /**
+   * The `output` of the final `/chat` chunk (`terminalEvent` `output` or `both`): the text, the `Chat.output`
+   * messages, messages with content parts (`[{type: 'text', text}]`), or an empty list. @default 'string'
+   */
+  readonly outputEventShape?: 'string' | 'messages' | 'content-parts' | 'empty';
+  /**
+   * Responses objects as the spec has them (`object: "response"`, parts `output_text`), or as Vapi's own
+   * OpenAI-compatibility page shows them (`object: "chat.response"`, parts `text`, `created`, `usage`).
+   * @default 'spec'
+   */
+  readonly responsesShape?: 'spec' | 'docs';
+  /** Whether a Responses stream ends with `response.completed` (Vapi's quickstart reads only deltas). @default true */
+  readonly responsesCompleted?: boolean;
+  /** A `/chat/web` `sessionId` nobody knows: an error (`unknownReferenceStatus`), or a new session. @default 'error' */
+  readonly webUnknownSession?: 'error' | 'new-session';
+  /** A session expires `expirationSeconds` after it was created, or after it was last used. @default 'created' */
+  readonly sessionExpiry?: 'created' | 'inactivity';
+  /**
+   * Named variants (see `emulatorVariants`), applied in order over the defaults; options given here
+   * explicitly win over them. @default []
+   */
+  readonly variants?: readonly EmulatorVariantName[];
 }
+
+/**
+ * The body of an error chunk inside a `/chat` stream (reference §15).
+ *
+ * @example
+ * createEmulator({ errorsInStream: true, streamErrorBody: 'reason' });
+ */
+export type StreamErrorBody = 'nest' | 'reason' | 'error-field' | 'message-list';
 
 /**
  * {@link EmulatorOptions} with every default applied.
  *
  * @example
- * createEmulator().options.successStatus; // 200
+ * createEmulator().options.successStatus; // 201
  */
 export interface ResolvedEmulatorOptions extends Required<
   Omit<EmulatorOptions, 'publicKeys' | 'faults' | 'retryMs' | 'ruleStatus'>
@@ -130,12 +200,15 @@ export interface ResolvedEmulatorOptions extends Required<
 }
 
 /**
- * Applies the defaults to {@link EmulatorOptions}.
+ * Applies the named variants, then the defaults, to {@link EmulatorOptions}. An option given explicitly
+ * wins over a variant's.
  *
  * @example
  * resolveEmulatorOptions({}).privateKeys; // ['emulator-private-key']
+ * resolveEmulatorOptions({ variants: ['success-200'] }).successStatus; // 200
  */
-export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
+export function resolveEmulatorOptions(given: EmulatorOptions): ResolvedEmulatorOptions {
+  const options: EmulatorOptions = { ...variantOptions(given.variants ?? []), ...definedOnly(given) };
   return {
     privateKeys: options.privateKeys ?? [defaultPrivateKey],
     publicKeys: (options.publicKeys ?? [defaultPublicKey]).map((entry) =>
@@ -148,7 +221,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulat
     deltaDelayMs: options.deltaDelayMs ?? 0,
     testMode: options.testMode ?? false,
     faults: options.faults ?? {},
-    successStatus: options.successStatus ?? 200,
+    successStatus: options.successStatus ?? 201,
     terminalEvent: options.terminalEvent ?? 'none',
     streamId: options.streamId ?? 'chat-id',
     sseEventLines: options.sseEventLines ?? false,
@@ -159,7 +232,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulat
     unknownReferenceStatus: options.unknownReferenceStatus ?? 404,
     inactiveSessionStatus: options.inactiveSessionStatus ?? 400,
     assistantWithAssistantId: options.assistantWithAssistantId ?? 'assistant-id-wins',
-    unknownFields: options.unknownFields ?? 'ignore',
+    unknownFields: options.unknownFields ?? 'reject',
     midStreamFailure: options.midStreamFailure ?? 'close',
     toolCalls: options.toolCalls ?? false,
     chatMessages: options.chatMessages ?? 'full-history',
@@ -172,5 +245,23 @@ export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulat
     rateLimit: options.rateLimit ?? false,
     cursorPagination: options.cursorPagination ?? false,
     billing: options.billing ?? 'ok',
+    errorBodies: options.errorBodies ?? 'nest',
+    unknownKeyMessage: options.unknownKeyMessage ?? 'hot-tip',
+    requireUserAgent: options.requireUserAgent ?? false,
+    errorsInStream: options.errorsInStream ?? false,
+    streamErrorBody: options.streamErrorBody ?? 'nest',
+    unterminatedLastEvent: options.unterminatedLastEvent ?? false,
+    incompleteChats: options.incompleteChats ?? 'kept',
+    outputEventShape: options.outputEventShape ?? 'string',
+    responsesShape: options.responsesShape ?? 'spec',
+    responsesCompleted: options.responsesCompleted ?? true,
+    webUnknownSession: options.webUnknownSession ?? 'error',
+    sessionExpiry: options.sessionExpiry ?? 'created',
+    variants: options.variants ?? [],
   };
+}
+
+// `{ successStatus: undefined }` (an option passed through unset) must not hide a variant's value.
+function definedOnly(options: EmulatorOptions): EmulatorOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }

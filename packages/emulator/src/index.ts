@@ -8,7 +8,16 @@ export {
   type PublicKeyConfig,
   type RateLimitConfig,
   type ResolvedEmulatorOptions,
+  type StreamErrorBody,
 } from './emulator-options';
+export {
+  emulatorVariants,
+  parseVariantList,
+  variantHeaderName,
+  variantOptions,
+  type EmulatorVariant,
+  type EmulatorVariantName,
+} from './variants/emulator-variants';
 export type { CutMode, FaultPlan } from './fault/fault-plan';
 export { parseFaultHeader } from './fault/parse-fault-header';
 export { faultHeaderName } from './middleware/request-faults';

@@ -16,6 +16,7 @@ describe('basePlan', () => {
       splitBytes: 0,
       cutMode: 'close',
       toolCalls: false,
+      unterminatedLastEvent: false,
     });
   });
 
@@ -32,6 +33,7 @@ describe('basePlan', () => {
           writeSplitBytes: 3,
           midStreamFailure: 'error-event',
           toolCalls: true,
+          unterminatedLastEvent: true,
         }),
       ),
     ).toEqual({
@@ -45,6 +47,7 @@ describe('basePlan', () => {
       splitBytes: 3,
       cutMode: 'error-event',
       toolCalls: true,
+      unterminatedLastEvent: true,
     });
   });
 

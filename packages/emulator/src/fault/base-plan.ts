@@ -3,7 +3,8 @@ import type { FaultPlan } from './fault-plan';
 import { parseFaultHeader } from './parse-fault-header';
 
 /**
- * The plan every request starts from: the §13.2 switches expressed as faults, overlaid with the
+ * The plan every request starts from: the §13.2 switches (and the stream shapes of §15) expressed as
+ * faults, overlaid with the `faults` option.
  * `faults` option. A request's `x-emulator-fault` header is laid over this in test mode.
  *
  * @example
@@ -20,6 +21,7 @@ export function basePlan(options: ResolvedEmulatorOptions): FaultPlan {
     splitBytes: options.writeSplitBytes,
     cutMode: options.midStreamFailure,
     toolCalls: options.toolCalls,
+    unterminatedLastEvent: options.unterminatedLastEvent,
     ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
   };
   const configured = typeof options.faults === 'string' ? parseFaultHeader(options.faults) : options.faults;

@@ -40,6 +40,8 @@ export interface FaultPlan {
   readonly eventLines?: boolean;
   /** Write an `id: <n>` line before each `data:` line. */
   readonly idLines?: boolean;
+  /** Leave the last event without its line end and blank line (reference §15). */
+  readonly unterminatedLastEvent?: boolean;
   /** Write `retry: <ms>` before the first event. */
   readonly retryMs?: number;
   /** Write a `: ping` comment every this many ms while the stream is open. */

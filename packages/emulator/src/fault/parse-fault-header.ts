@@ -11,6 +11,7 @@ const flags = {
   crlf: 'crlf',
   'distinct-stream-id': 'distinctStreamId',
   'tool-calls': 'toolCalls',
+  unterminated: 'unterminatedLastEvent',
 } as const satisfies Record<string, keyof FaultPlan>;
 
 const numbers = {

@@ -1,3 +1,5 @@
+import { NestException } from './nest-exception';
+
 /**
  * The two documented 402 messages of the chat billing gate (reference §10).
  *
@@ -16,3 +18,19 @@ export const billingMessages = {
  * createEmulator({ billing: 'payment-method' satisfies BillingGate });
  */
 export type BillingGate = keyof typeof billingMessages;
+
+/** The `reason` of a lean 402 body per gate; live reports show `payment_method_missing` (reference §15). */
+const billingReasons: Readonly<Record<BillingGate, string>> = {
+  'payment-method': 'payment_method_missing',
+  credits: 'credits_required',
+};
+
+/**
+ * The 402 of a billing gate: one of the two documented messages, with its `reason` for lean bodies.
+ *
+ * @example
+ * throw billingException('credits');
+ */
+export function billingException(gate: BillingGate): NestException {
+  return new NestException(402, billingMessages[gate], {}, billingReasons[gate]);
+}

@@ -6,6 +6,7 @@ import { sseHeaders } from './sse-headers';
 
 /**
  * Wraps a turn's events in a streaming `Response` with the SSE headers and the success status.
+ * `onIncomplete` runs if the stream is cut, stalls or loses its client.
  *
  * @example
  * return streamResponse(deps, c.get('plan'), events, c.req.raw.signal);
@@ -15,6 +16,7 @@ export function streamResponse(
   plan: FaultPlan,
   streamEvents: ChatStreamEvents,
   signal: AbortSignal,
+  onIncomplete?: () => void,
 ): Response {
   const body = createSseBody({
     events: streamEvents.events,
@@ -22,6 +24,7 @@ export function streamResponse(
     plan,
     signal,
     tracker: deps.tracker,
+    onIncomplete,
   });
   return new Response(body, { status: deps.options.successStatus, headers: sseHeaders });
 }

@@ -22,7 +22,7 @@ describe('x-emulator-fault', () => {
   it('is ignored unless testMode is on', async () => {
     const emulator = createEmulator();
     const response = await postChat(emulator, 'status=500');
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
   });
 
   it('answers 429 with Retry-After: 1 by default, a chosen value, or none', async () => {
@@ -130,7 +130,7 @@ describe('x-emulator-fault', () => {
     const emulator = createEmulator({ testMode: true });
     const client = new AbortController();
     const response = await postChat(emulator, 'delay=60000', { signal: client.signal });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(emulator.activeGenerations()).toBe(1);
     const reader = response.body!.getReader();
     const pendingRead = reader.read();

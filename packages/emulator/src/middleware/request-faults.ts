@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { EmulatorDependencies } from '../emulator-dependencies';
 import type { EmulatorEnv } from '../emulator-env';
 import { parseFaultHeader } from '../fault/parse-fault-header';
-import { billingMessages } from '../http/billing-messages';
+import { billingException } from '../http/billing-messages';
+import { inStreamFailure } from '../http/in-stream-failure';
 import { NestException } from '../http/nest-exception';
 import { abortableSleep } from '../stream/abortable-sleep';
 
@@ -16,8 +17,9 @@ export const faultHeaderName = 'x-emulator-fault';
 
 /**
  * Works out the request's fault plan (the base plan, then `x-emulator-fault` in test mode), waits
- * the `latency`, then answers a `status` fault with its Nest body. Runs after authentication, so a
- * bad key is still a 401. A client that leaves during the latency stops the wait at once.
+ * the `latency`, then answers a `status` fault with its Nest body (or, with `errorsInStream`, a 402 or 5xx
+ * inside a 2xx stream). Runs after authentication, so a bad key is still a 401. A client that leaves during
+ * the latency stops the wait at once.
  *
  * @example
  * app.post('/chat', requireKey(deps, 'private'), requestFaults(deps), handler);
@@ -47,11 +49,18 @@ export function requestFaults(deps: EmulatorDependencies): MiddlewareHandler<Emu
           retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
         );
       }
-      if (plan.status === 402)
-        throw new NestException(402, billingMessages[plan.billing ?? 'payment-method']);
-      if (plan.status >= 500) throw new NestException(plan.status, 'Internal server error');
-      if (plan.status >= 400) throw new NestException(plan.status, `Emulated ${plan.status} fault`);
+      const failure =
+        plan.status === 402
+          ? billingException(plan.billing ?? 'payment-method')
+          : plan.status >= 500
+            ? new NestException(plan.status, 'Internal server error')
+            : new NestException(plan.status, `Emulated ${plan.status} fault`);
+      if (plan.status >= 400) return (await inStreamFailure(c, deps, failure)) ?? throwing(failure);
     }
     await next();
   };
+}
+
+function throwing(failure: NestException): never {
+  throw failure;
 }

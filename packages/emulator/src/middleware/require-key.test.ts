@@ -35,7 +35,7 @@ describe('requireKey', () => {
       headers: { Authorization: 'Bearer browser-a', 'Content-Type': 'application/json' },
       body: JSON.stringify({ assistantId: defaultAssistantId, input: 'hi' }),
     });
-    expect(web.status).toBe(200);
+    expect(web.status).toBe(201);
   });
 
   it('lets a public key read private endpoints with publicKeyOnPrivateEndpoints: allow', async () => {

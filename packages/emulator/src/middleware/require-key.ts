@@ -8,7 +8,8 @@ import { readBearerKey } from './read-bearer-key';
 /**
  * Checks the Bearer key. `public` routes (`/chat/web*`) take public keys only; `private` routes take
  * private keys, and public ones too when `publicKeyOnPrivateEndpoints` is `allow`. Anything else is
- * Vapi's exact 401 (reference §9). On public routes a key's origin list is enforced here.
+ * Vapi's exact 401 (reference §9), or a plain `Unauthorized` for an unknown key with `unknownKeyMessage:
+ * 'plain'` (§15). On public routes a key's origin list is enforced here.
  *
  * @example
  * app.post('/chat', requireKey(deps, 'private'), handler);
@@ -26,7 +27,12 @@ export function requireKey(
       kind === 'public'
         ? publicKey !== undefined
         : isPrivate || (publicKey !== undefined && options.publicKeyOnPrivateEndpoints === 'allow');
-    if (key === undefined || !accepted) throw new NestException(401, invalidKeyMessage);
+    if (key === undefined || !accepted) {
+      // A key of the wrong kind gets the Hot tip; a key nobody issued may get a plain message (§15).
+      const known = publicKey !== undefined || isPrivate;
+      const plain = !known && options.unknownKeyMessage === 'plain';
+      throw new NestException(401, plain ? 'Unauthorized' : invalidKeyMessage);
+    }
 
     const origin = c.req.header('origin');
     if (

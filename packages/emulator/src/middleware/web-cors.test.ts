@@ -62,7 +62,7 @@ describe('CORS on /chat/web*', () => {
       { assistantId: defaultAssistantId, input: 'hi' },
       { ...headers, Origin: 'https://shop.example' },
     );
-    expect(allowed.status).toBe(200);
+    expect(allowed.status).toBe(201);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
 
     const refused = await postWeb(
@@ -95,7 +95,7 @@ describe('CORS on /chat/web*', () => {
       headers: { ...privateAuth, Origin: 'https://a.example' },
       body: JSON.stringify({ assistantId: defaultAssistantId, input: 'hi' }),
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -44,7 +44,7 @@ describe('POST /chat without streaming', () => {
       input: 'I need help resetting my password',
     });
 
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toContain('application/json');
     const chat = (await response.json()) as Record<string, unknown>;
     expect(chat).toMatchObject({
@@ -120,7 +120,7 @@ describe('POST /chat without streaming', () => {
     expect(first.output[0]!.content).toBe('Nice to meet you, Alice! How can I help you with TechFlow today?');
 
     const second = await postChat(emulator, { previousChatId: first.id, input: "What's my name?" });
-    expect(second.status).toBe(200);
+    expect(second.status).toBe(201);
     const chat = (await second.json()) as {
       previousChatId: string;
       messages: unknown[];
@@ -200,7 +200,7 @@ describe('POST /chat without streaming', () => {
         { role: 'user', content: 'My name is Carol' },
       ],
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     const chat = (await response.json()) as { messages: unknown[]; output: { content: string }[] };
     expect(chat.messages).toHaveLength(2);
     expect(chat.output[0]!.content).toBe('Nice to meet you, Carol! How can I help you with TechFlow today?');
@@ -328,7 +328,7 @@ describe('POST /chat validation', () => {
       assistantId: defaultAssistantId,
       input: 'hi',
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
   });
 
   it('answers each combination rule with its configured status', async () => {
@@ -356,13 +356,13 @@ describe('POST /chat validation', () => {
     expect((await postChat(strict, { previousChatId: 'missing', input: 'x' })).status).toBe(400);
   });
 
-  it('ignores unknown fields by default and rejects them with unknownFields: reject', async () => {
-    const lenient = createEmulator();
+  it('rejects unknown fields by default, and ignores them with unknownFields: ignore', async () => {
+    const lenient = createEmulator({ unknownFields: 'ignore' });
     expect(
       (await postChat(lenient, { assistantId: defaultAssistantId, input: 'x', colour: 'blue' })).status,
-    ).toBe(200);
+    ).toBe(201);
 
-    const strict = createEmulator({ unknownFields: 'reject' });
+    const strict = createEmulator();
     const response = await postChat(strict, { assistantId: defaultAssistantId, input: 'x', colour: 'blue' });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
@@ -393,7 +393,7 @@ describe('POST /chat validation', () => {
         body: JSON.stringify({ assistantId: defaultAssistantId, expirationSeconds: 60 }),
       })
     ).json()) as { id: string };
-    expect((await postChat(emulator, { sessionId: session.id, input: 'x' })).status).toBe(200);
+    expect((await postChat(emulator, { sessionId: session.id, input: 'x' })).status).toBe(201);
 
     now = new Date('2026-01-01T00:01:00.000Z');
     const expired = await postChat(emulator, { sessionId: session.id, input: 'x' });
@@ -425,7 +425,7 @@ describe('POST /chat with stream: true', () => {
       stream: true,
     });
 
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('connection')).toBe('keep-alive');

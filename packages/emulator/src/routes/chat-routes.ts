@@ -9,6 +9,7 @@ import { requestFaults } from '../middleware/request-faults';
 import { requireKey } from '../middleware/require-key';
 import type { ChatRecord } from '../store/emulator-store';
 import { chatStreamEvents } from '../turn/chat-stream-events';
+import { incompleteChatHandler } from '../turn/drop-incomplete-chat';
 import { startChatTurn } from '../turn/start-chat-turn';
 import { parseListQuery } from '../validation/list-query';
 import { paginate } from '../validation/paginate';
@@ -30,11 +31,19 @@ export function registerChatRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDepende
   app.post('/chat', ...guard, billingGate(deps), async (c) => {
     const request = validateCreateChat(await readJsonBody(c.req.raw), options, 'chat');
     const plan = c.get('plan');
-    const { record, turn, session } = startChatTurn(deps, request, plan.toolCalls ?? false);
+    const started = startChatTurn(deps, request, plan.toolCalls ?? false);
+    const { record, turn, session } = started;
     if (request.stream !== true) return c.json(record.chat, options.successStatus);
     const streamId = plan.distinctStreamId === true ? `stream_${options.createId()}` : record.chat.id;
-    const events = chatStreamEvents({ streamId, sessionId: session?.session.id, turn, plan });
-    return streamResponse(deps, plan, events, c.req.raw.signal);
+    const events = chatStreamEvents({
+      streamId,
+      sessionId: session?.session.id,
+      turn,
+      plan,
+      outputShape: options.outputEventShape,
+      errorBody: options.streamErrorBody,
+    });
+    return streamResponse(deps, plan, events, c.req.raw.signal, incompleteChatHandler(deps, started));
   });
 
   app.get('/chat', ...guard, (c) => {

@@ -30,7 +30,7 @@ describe('POST /chat/responses', () => {
       model: 'gpt-4o',
       input: 'My name is Alice',
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const events = await readEvents(response);
     const types = events.map((event) => event.type);

@@ -9,6 +9,7 @@ import { requireKey } from '../middleware/require-key';
 import { buildResponseObject } from '../turn/build-response-object';
 import type { StartedTurn } from '../turn/start-chat-turn';
 import { responsesStreamEvents } from '../turn/responses-stream-events';
+import { incompleteChatHandler } from '../turn/drop-incomplete-chat';
 import { startChatTurn } from '../turn/start-chat-turn';
 import { startWebTurn } from '../turn/start-web-turn';
 import { readJsonBody } from '../validation/read-json-body';
@@ -66,6 +67,7 @@ export function registerResponsesRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDe
         createdAt: options.now().toISOString(),
         text: '',
         status: 'completed',
+        shape: options.responsesShape,
       });
       return c.json({ ...ended, output: [] }, options.successStatus);
     },
@@ -81,11 +83,22 @@ function respond(
   const { options } = deps;
   const { record, turn } = started;
   const itemId = `msg_${options.createId()}`;
-  const shape = { chatId: record.chat.id, itemId, createdAt: record.chat.createdAt, text: turn.text };
+  const shape = {
+    chatId: record.chat.id,
+    itemId,
+    createdAt: record.chat.createdAt,
+    text: turn.text,
+    shape: options.responsesShape,
+  };
   if (!(stream ?? options.responsesStreamByDefault)) {
     return c.json(buildResponseObject({ ...shape, status: 'completed' }), options.successStatus);
   }
   const plan = c.get('plan');
-  const events = responsesStreamEvents({ ...shape, plan, extraEvents: options.responsesExtraEvents });
-  return streamResponse(deps, plan, events, c.req.raw.signal);
+  const events = responsesStreamEvents({
+    ...shape,
+    plan,
+    extraEvents: options.responsesExtraEvents,
+    completed: options.responsesCompleted,
+  });
+  return streamResponse(deps, plan, events, c.req.raw.signal, incompleteChatHandler(deps, started));
 }

@@ -29,7 +29,7 @@ describe('POST /chat/web', () => {
   it('creates a session on the first turn and answers a WebChat {id, sessionId, output}', async () => {
     const emulator = createEmulator();
     const response = await postWeb(emulator, { assistantId: defaultAssistantId, input: 'My name is Alice' });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     const reply = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(reply)).toEqual(['id', 'sessionId', 'output']);
     expect(reply.output).toEqual([
@@ -127,7 +127,7 @@ describe('POST /chat/web', () => {
       sessionEnd: true,
       stream: true,
     });
-    expect(ended.status).toBe(200);
+    expect(ended.status).toBe(201);
     expect(ended.headers.get('content-type')).toBe('text/event-stream');
     expect(await ended.text()).toBe('');
 
@@ -198,7 +198,7 @@ describe('POST /chat/web', () => {
     });
     const headers = { Authorization: 'Bearer site-key' };
     expect((await postWeb(emulator, { assistantId: defaultAssistantId, input: 'hi' }, headers)).status).toBe(
-      200,
+      201,
     );
     expect((await postWeb(emulator, { assistantId: 'other', input: 'hi' }, headers)).status).toBe(401);
     expect((await postWeb(emulator, { assistant: { name: 'x' }, input: 'hi' }, headers)).status).toBe(401);

@@ -10,6 +10,7 @@ import { requireKey } from '../middleware/require-key';
 import { webCors } from '../middleware/web-cors';
 import type { WebChat } from '../protocol/chat';
 import { chatStreamEvents } from '../turn/chat-stream-events';
+import { incompleteChatHandler } from '../turn/drop-incomplete-chat';
 import { startWebTurn } from '../turn/start-web-turn';
 import { readJsonBody } from '../validation/read-json-body';
 import { validateCreateWebChat } from '../validation/validate-create-web-chat';
@@ -59,8 +60,16 @@ export function registerWebChatRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDepe
         return c.json(reply, options.successStatus);
       }
       const streamId = plan.distinctStreamId === true ? `stream_${options.createId()}` : record.chat.id;
-      const events = chatStreamEvents({ streamId, sessionId: session.session.id, turn, plan });
-      return streamResponse(deps, plan, events, c.req.raw.signal);
+      const events = chatStreamEvents({
+        streamId,
+        sessionId: session.session.id,
+        turn,
+        plan,
+        outputShape: options.outputEventShape,
+        errorBody: options.streamErrorBody,
+      });
+      const onIncomplete = incompleteChatHandler(deps, outcome.started);
+      return streamResponse(deps, plan, events, c.req.raw.signal, onIncomplete);
     },
   );
 }

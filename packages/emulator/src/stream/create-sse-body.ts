@@ -15,6 +15,8 @@ export interface SseBodyOptions {
   /** The request's signal: aborts when the client disconnects. */
   readonly signal: AbortSignal;
   readonly tracker: GenerationTracker;
+  /** Called once if the stream does not end normally: cut, stalled, or left by its client. */
+  readonly onIncomplete?: (() => void) | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -29,6 +31,13 @@ const encoder = new TextEncoder();
  */
 export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Array> {
   const { events, plan, errorEvent, signal, tracker } = options;
+  // Settled: `complete` once every event was written, `incomplete` once the stream was cut or left.
+  let settled = false;
+  const markIncomplete = (): void => {
+    if (settled) return;
+    settled = true;
+    options.onIncomplete?.();
+  };
   const internal = new AbortController();
   const onClientGone = (): void => internal.abort();
   const release = tracker.begin();
@@ -80,6 +89,7 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
         const checkpoint = async (nextEvent: OutgoingEvent | undefined): Promise<'go' | 'stop'> => {
           const atEnd = nextEvent === undefined;
           if (plan.stallAfter !== undefined && (deltas >= plan.stallAfter || atEnd)) {
+            markIncomplete();
             await new Promise<void>((resolve) => {
               if (internal.signal.aborted) resolve();
               else internal.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -88,6 +98,7 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
             return 'stop';
           }
           if (plan.cutAfter !== undefined && (deltas >= plan.cutAfter || atEnd)) {
+            markIncomplete();
             const mode = plan.cutMode ?? 'close';
             if (mode === 'error-event') {
               eventNumber += 1;
@@ -126,14 +137,19 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
           }
           if (internal.signal.aborted) break;
           eventNumber += 1;
-          write(formatSseEvent(event, eventNumber, framing));
+          const framed = formatSseEvent(event, eventNumber, framing);
+          // The last event without the line end and blank line that should close it (reference §15).
+          const unterminated = plan.unterminatedLastEvent === true && index === events.length - 1;
+          write(unterminated ? framed.replace(/(\r?\n)+$/, '') : framed);
         }
         if (!deltasOver && !internal.signal.aborted && (await checkpoint(undefined)) === 'stop') return;
         if (internal.signal.aborted) {
+          markIncomplete();
           // The client left: error the body so an in-process reader does not wait forever.
           fail(new DOMException('The client disconnected.', 'AbortError'));
           return;
         }
+        settled = true;
         end();
       };
 
@@ -147,6 +163,7 @@ export function createSseBody(options: SseBodyOptions): ReadableStream<Uint8Arra
     },
     cancel() {
       internal.abort();
+      markIncomplete();
       finish();
     },
   });

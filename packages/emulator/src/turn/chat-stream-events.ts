@@ -1,4 +1,6 @@
+import type { ResolvedEmulatorOptions, StreamErrorBody } from '../emulator-options';
 import type { FaultPlan } from '../fault/fault-plan';
+import { streamErrorData } from '../stream/stream-error-data';
 import type { ChatStreamChunk } from '../protocol/chat';
 import { splitIntoDeltas } from '../model/split-into-deltas';
 import type { OutgoingEvent } from '../stream/outgoing-event';
@@ -22,6 +24,10 @@ export function chatStreamEvents(params: {
   readonly sessionId: string | undefined;
   readonly turn: GeneratedTurn;
   readonly plan: FaultPlan;
+  /** What the final chunk's `output` holds (reference §15). @default 'string' */
+  readonly outputShape?: ResolvedEmulatorOptions['outputEventShape'];
+  /** The body of the error chunk a cut with `error-event` writes (reference §15). @default 'nest' */
+  readonly errorBody?: StreamErrorBody;
 }): ChatStreamEvents {
   const { streamId, sessionId, turn, plan } = params;
   const base = { id: streamId, ...(sessionId === undefined ? {} : { sessionId }) };
@@ -31,18 +37,35 @@ export function chatStreamEvents(params: {
     return { data: JSON.stringify(chunk), name: 'delta', isDelta: true };
   });
   if (plan.outputEvent === true) {
-    events.push({ data: JSON.stringify({ ...base, output: turn.text }), name: 'output', isDelta: false });
+    const output = finalOutput(params.outputShape ?? 'string', turn);
+    events.push({ data: JSON.stringify({ ...base, output }), name: 'output', isDelta: false });
   }
   if (plan.doneMarker === true) events.push({ data: '[DONE]', name: 'done', isDelta: false });
   const errorEvent = (): OutgoingEvent => ({
-    data: JSON.stringify({
-      ...base,
-      message: 'The stream was interrupted.',
-      error: 'Internal Server Error',
-      statusCode: 500,
-    }),
+    data: streamErrorData(
+      params.errorBody ?? 'nest',
+      500,
+      'The stream was interrupted.',
+      'stream_interrupted',
+      base,
+    ),
     name: 'error',
     isDelta: false,
   });
   return { events, errorEvent };
+}
+
+function finalOutput(shape: ResolvedEmulatorOptions['outputEventShape'], turn: GeneratedTurn): unknown {
+  switch (shape) {
+    case 'string':
+      return turn.text;
+    case 'messages':
+      return turn.output;
+    case 'content-parts':
+      return [{ role: 'assistant', content: [{ type: 'text', text: turn.text }] }];
+    case 'empty':
+      return [];
+    default:
+      return shape satisfies never;
+  }
 }

@@ -1,3 +1,4 @@
+import type { ResolvedEmulatorOptions } from '../emulator-options';
 import type { FaultPlan } from '../fault/fault-plan';
 import { splitIntoDeltas } from '../model/split-into-deltas';
 import type { OutgoingEvent } from '../stream/outgoing-event';
@@ -20,8 +21,12 @@ export function responsesStreamEvents(params: {
   readonly text: string;
   readonly plan: FaultPlan;
   readonly extraEvents: boolean;
+  /** The `ResponseObject`'s shape (reference §15). @default 'spec' */
+  readonly shape?: ResolvedEmulatorOptions['responsesShape'];
+  /** Whether `response.completed` ends the stream (reference §15). @default true */
+  readonly completed?: boolean;
 }): ChatStreamEvents {
-  const { chatId, itemId, createdAt, text, plan, extraEvents } = params;
+  const { chatId, itemId, createdAt, text, plan, extraEvents, shape } = params;
   let sequence = 0;
   const event = (type: string, fields: Record<string, unknown>, isDelta: boolean): OutgoingEvent => {
     const payload = extraEvents ? { type, ...fields, sequence_number: sequence } : { type, ...fields };
@@ -31,7 +36,7 @@ export function responsesStreamEvents(params: {
   const position = { item_id: itemId, output_index: 0, content_index: 0 };
   const events: OutgoingEvent[] = [];
   if (extraEvents) {
-    const pending = buildResponseObject({ chatId, itemId, createdAt, text, status: 'in_progress' });
+    const pending = buildResponseObject({ chatId, itemId, createdAt, text, status: 'in_progress', shape });
     events.push(event('response.created', { response: pending }, false));
     events.push(event('response.in_progress', { response: pending }, false));
   }
@@ -39,8 +44,10 @@ export function responsesStreamEvents(params: {
     events.push(event('response.output_text.delta', { ...position, delta }, true));
   }
   events.push(event('response.output_text.done', { ...position, text }, false));
-  const completed = buildResponseObject({ chatId, itemId, createdAt, text, status: 'completed' });
-  events.push(event('response.completed', { response: completed }, false));
+  if (params.completed ?? true) {
+    const completed = buildResponseObject({ chatId, itemId, createdAt, text, status: 'completed', shape });
+    events.push(event('response.completed', { response: completed }, false));
+  }
   if (plan.doneMarker === true) events.push({ data: '[DONE]', name: 'done', isDelta: false });
   // `sequence_number` is required on `error` (reference §6): the position the event takes.
   const errorEvent = (eventsWritten: number): OutgoingEvent => ({

@@ -13,6 +13,8 @@ import { storeChat } from './store-chat';
 export interface StartedTurn {
   readonly record: ChatRecord;
   readonly turn: GeneratedTurn;
+  /** The request's input, as the messages appended to the conversation. */
+  readonly inputMessages: readonly ChatMessage[];
   readonly session?: SessionRecord;
 }
 
@@ -38,7 +40,7 @@ export function startChatTurn(
     if (session === undefined) {
       throw new NestException(options.unknownReferenceStatus, `Session ${request.sessionId} not found`);
     }
-    if (!isSessionActive(session.session, options.now())) {
+    if (!isSessionActive(session.session, options.now(), options.sessionExpiry)) {
       const reason = session.session.status === 'completed' ? 'is completed' : 'has expired';
       throw new NestException(options.inactiveSessionStatus, [`Session ${request.sessionId} ${reason}`]);
     }
@@ -72,5 +74,5 @@ export function startChatTurn(
     assistant,
     ...(session === undefined ? {} : { session }),
   });
-  return { record, turn, ...(session === undefined ? {} : { session }) };
+  return { record, turn, inputMessages, ...(session === undefined ? {} : { session }) };
 }

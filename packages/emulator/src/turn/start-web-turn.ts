@@ -31,7 +31,8 @@ export function startWebTurn(
 ): WebTurnOutcome {
   const { options, store } = deps;
   let session = request.sessionId === undefined ? undefined : store.sessions.get(request.sessionId);
-  if (request.sessionId !== undefined && session === undefined) {
+  // Unknown is not expired: whether Vapi refuses it or starts a new session is unknown (reference §15).
+  if (request.sessionId !== undefined && session === undefined && options.webUnknownSession === 'error') {
     throw new NestException(options.unknownReferenceStatus, `Session ${request.sessionId} not found`);
   }
 
@@ -46,7 +47,7 @@ export function startWebTurn(
     };
   }
 
-  if (session === undefined || !isSessionActive(session.session, options.now())) {
+  if (session === undefined || !isSessionActive(session.session, options.now(), options.sessionExpiry)) {
     checkKeyRestrictions(request, publicKey);
     const assistant = resolveAssistant(options, request);
     if (assistant === undefined) {
@@ -86,7 +87,10 @@ export function startWebTurn(
     assistant: session.assistant,
     session,
   });
-  return { kind: 'turn', started: { record, turn, session } };
+  return {
+    kind: 'turn',
+    started: { record, turn, inputMessages: request.inputMessages, session },
+  };
 }
 
 // Public keys can be limited to some assistants and can forbid transient ones (reference §9).

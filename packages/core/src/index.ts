@@ -80,6 +80,14 @@ export {
   type FetchFunction,
   type TransportOptions,
 } from './transport/transport-options';
+export {
+  sendChainedTurn,
+  vapiChatKitUserAgent,
+  type VapiChainedTurn,
+  type VapiChainingOptions,
+  type VapiChainNotice,
+  type VapiChatEndpoint,
+} from './transport/vapi-chaining';
 export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';
 export { vapiWebTransport, type VapiWebTransportOptions } from './transport/vapi-web-transport';
 export {

@@ -5,6 +5,7 @@ import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
 import { numberField, parseJsonObject, stringField } from './parse-json';
+import { emptyReplyError } from './reply-text';
 
 /** The HTTP status each proxy stream error code stands for, so it maps to the same typed error. */
 const statusByCode: Readonly<Record<string, number>> = {
@@ -36,13 +37,8 @@ export class ProxyStreamParser {
       case 'start': {
         this.#conversationId = stringField(data, 'conversationId');
         this.#started = true;
-        return [
-          {
-            type: 'turn-start',
-            conversationId: this.#conversationId,
-            chatId: stringField(data, 'messageId'),
-          },
-        ];
+        // `messageId` names the proxy's stored reply, not a Vapi chat: it is no chain handle.
+        return [{ type: 'turn-start', conversationId: this.#conversationId }];
       }
       case 'delta': {
         const text = stringField(data, 'text') ?? '';
@@ -54,14 +50,17 @@ export class ProxyStreamParser {
       case 'done': {
         const events = this.#ensureStarted();
         this.#stopped = true;
+        // The final text only adds what the deltas missed; it never shortens what was shown.
         const finalText = stringField(data, 'message') ?? this.#text;
         if (finalText.startsWith(this.#text) && finalText.length > this.#text.length) {
           events.push({ type: 'text-delta', text: finalText.slice(this.#text.length) });
+          this.#text = finalText;
         }
+        if (this.#text === '') return [...events, { type: 'error', error: emptyReplyError() }];
         events.push({
           type: 'turn-end',
           conversationId: stringField(data, 'conversationId') ?? this.#conversationId,
-          text: finalText,
+          text: this.#text,
         });
         return events;
       }

@@ -130,6 +130,77 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
     ],
   },
   {
+    file: 'chat-final-output-parts.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'The answer' },
+      { type: 'text-delta', text: ' is' },
+      { type: 'text-delta', text: ' 42.' },
+      { type: 'turn-end', chatId, text: 'The answer is 42.' },
+    ],
+  },
+  {
+    // A final `output` that cannot be read (an empty list) never erases what was streamed.
+    file: 'chat-final-output-empty.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'The answer' },
+      { type: 'text-delta', text: ' is 42.' },
+      { type: 'turn-end', chatId, text: 'The answer is 42.' },
+    ],
+  },
+  {
+    // Nor does a shorter one shorten it.
+    file: 'chat-final-output-shorter.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'The answer' },
+      { type: 'text-delta', text: ' is 42.' },
+      { type: 'turn-end', chatId, text: 'The answer is 42.' },
+    ],
+  },
+  {
+    // The final output of a tool turn adds the missing end of output[2], with no stray blank paragraph.
+    file: 'chat-multi-output-final.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'Let me check.' },
+      { type: 'text-delta', text: '\n\nYour plan' },
+      { type: 'text-delta', text: ' is Pro.' },
+      { type: 'turn-end', chatId, text: 'Let me check.\n\nYour plan is Pro.' },
+    ],
+  },
+  {
+    // The billing gate inside a 2xx stream, without `error`: the status in the body decides the class.
+    file: 'chat-error-billing.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'error', error: { name: 'PaymentRequiredError', code: 'payment-required', status: 402 } },
+    ],
+  },
+  {
+    file: 'chat-error-field.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'Partial' },
+      { type: 'error', error: { name: 'UpstreamError', code: 'upstream' } },
+    ],
+  },
+  {
+    file: 'chat-error-list.sse',
+    format: 'vapi-chat',
+    expected: [
+      { type: 'turn-start', chatId },
+      { type: 'text-delta', text: 'Partial' },
+      { type: 'error', error: { name: 'UpstreamError', code: 'upstream' } },
+    ],
+  },
+  {
     file: 'chat-multi-output.sse',
     format: 'vapi-chat',
     expected: [
@@ -200,6 +271,28 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
     ],
   },
   {
+    // As Vapi's own OpenAI-compatibility page shows it: `chat.response`, parts of type `text`.
+    file: 'responses-docs-shape.sse',
+    format: 'vapi-responses',
+    expected: [
+      { type: 'turn-start' },
+      { type: 'text-delta', text: 'Reset it' },
+      { type: 'text-delta', text: ' from Settings.' },
+      { type: 'turn-end', chatId: responseId, text: 'Reset it from Settings.' },
+    ],
+  },
+  {
+    // No response.completed: the turn is finished all the same, with no chain id to give.
+    file: 'responses-no-completed.sse',
+    format: 'vapi-responses',
+    expected: [
+      { type: 'turn-start' },
+      { type: 'text-delta', text: 'Reset it' },
+      { type: 'text-delta', text: ' from Settings.' },
+      { type: 'turn-end', text: 'Reset it from Settings.' },
+    ],
+  },
+  {
     file: 'responses-error.sse',
     format: 'vapi-responses',
     expected: [
@@ -222,7 +315,7 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
     file: 'proxy-basic.sse',
     format: 'proxy',
     expected: [
-      { type: 'turn-start', conversationId, chatId: 'm_2' },
+      { type: 'turn-start', conversationId },
       { type: 'text-delta', text: 'Hi' },
       { type: 'text-delta', text: ' Alice' },
       { type: 'text-delta', text: '!' },
@@ -233,7 +326,7 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
     file: 'proxy-error.sse',
     format: 'proxy',
     expected: [
-      { type: 'turn-start', conversationId, chatId: 'm_2' },
+      { type: 'turn-start', conversationId },
       { type: 'text-delta', text: 'Hi' },
       { type: 'error', error: { name: 'RateLimitedError', code: 'rate-limited', status: 429 } },
     ],
@@ -242,7 +335,7 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
     file: 'proxy-cut.sse',
     format: 'proxy',
     expected: [
-      { type: 'turn-start', conversationId, chatId: 'm_2' },
+      { type: 'turn-start', conversationId },
       { type: 'text-delta', text: 'Hi' },
       { type: 'error', error: { name: 'NetworkError', code: 'network' } },
     ],
@@ -342,14 +435,28 @@ describe('readChatEvents', () => {
     expect(cancelled).toBe(1);
   });
 
-  it('an empty body is an empty reply for Vapi, and a dropped stream for the proxy', async () => {
+  it('an empty body is a reply with no text for Vapi (an error), and a dropped stream for the proxy', async () => {
     expect(await collect(streamOf(new Uint8Array(), []), 'vapi-chat')).toEqual([
-      { type: 'turn-start' },
-      { type: 'turn-end', text: '' },
+      { type: 'error', error: { name: 'ProtocolError', code: 'protocol' } },
     ]);
     expect(await collect(streamOf(new Uint8Array(), []), 'proxy')).toEqual([
       { type: 'error', error: { name: 'NetworkError', code: 'network' } },
     ]);
+  });
+
+  it("carries Vapi's message in every in-stream error shape", async () => {
+    const messageOf = async (file: string) => {
+      for await (const event of readChatEvents(streamOf(fixture(file), []), 'vapi-chat')) {
+        if (event.type === 'error') return event.error.message;
+      }
+      return undefined;
+    };
+    expect(await messageOf('chat-error-billing.sse')).toBe(
+      'Add a payment method to use chat. Pay-as-you-go orgs require a card on file.',
+    );
+    expect(await messageOf('chat-error-field.sse')).toBe('The model provider timed out');
+    expect(await messageOf('chat-error-list.sse')).toBe('The stream was interrupted.');
+    expect(await messageOf('chat-error-chunk.sse')).toBe('The model failed');
   });
 
   it('cancels the body when the consumer stops early', async () => {

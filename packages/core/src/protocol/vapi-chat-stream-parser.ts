@@ -1,18 +1,19 @@
-import { UpstreamError } from '../errors/upstream-error';
 import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
 import { parseJsonObject, stringField } from './parse-json';
-import { joinOutputText, ReplyText } from './reply-text';
-import { errorFromVapiBody, isVapiErrorBody } from './vapi-error';
+import { emptyReplyError, outputText, ReplyText } from './reply-text';
+import { errorFromVapiBody } from './vapi-error';
 
 const contentPath = /^chat\.output\[(\d+)\]\.content$/;
 
 /**
  * Parses the SSE stream of `POST /chat` and `POST /chat/web` (reference §4): `data: {id, sessionId?, path,
  * delta}`. The turn ends when the body closes ({@link end}). Also accepts what Vapi does not document but
- * clients have met: `data: [DONE]`, a chunk carrying a whole `output`, an error body mid-stream, and deltas
- * of any `chat.output[N]`, not only the first.
+ * clients have met (reference §15): `data: [DONE]`; a final chunk carrying a whole `output` as a string, as
+ * messages or as content parts (it only ever adds what the deltas missed: it never shortens or erases the
+ * streamed text); an error chunk in any body shape, with or without `statusCode`, as a typed error with
+ * Vapi's message; deltas of any `chat.output[N]`, not only the first. A turn with no text is an error.
  */
 export class VapiChatStreamParser {
   readonly #reply = new ReplyText();
@@ -20,7 +21,6 @@ export class VapiChatStreamParser {
   #stopped = false;
   #chatId: string | undefined;
   #sessionId: string | undefined;
-  #finalText: string | undefined;
 
   push(message: SseMessage): ChatEvent[] {
     if (this.#stopped) return [];
@@ -29,8 +29,8 @@ export class VapiChatStreamParser {
     const parsed = parseJsonObject(data, 'A chat stream event');
     if (!parsed.ok) return this.#fail(parsed.error);
     const chunk = parsed.value;
-    if (isVapiErrorBody(chunk)) return this.#fail(errorFromVapiBody(chunk));
-    if (message.event === 'error') return this.#fail(new UpstreamError(describe(chunk)));
+    const error = errorFromVapiBody(chunk);
+    if (error !== undefined) return this.#fail(error);
 
     const events: ChatEvent[] = [];
     // The chain id is the first `id` seen (reference §4.3); a session id may appear on any chunk.
@@ -53,15 +53,8 @@ export class VapiChatStreamParser {
       }
     }
 
-    const output = outputText(chunk['output']);
-    if (output !== undefined) {
-      // A whole `output` is the final word. Emit what the deltas missed, when they were a prefix of it.
-      const seen = this.#reply.text;
-      if (output.startsWith(seen) && output.length > seen.length) {
-        events.push({ type: 'text-delta', text: this.#reply.append(0, output.slice(seen.length)) });
-      }
-      this.#finalText = output;
-    }
+    const missed = this.#reply.catchUp(outputText(chunk['output']));
+    if (missed !== '') events.push({ type: 'text-delta', text: missed });
     return events;
   }
 
@@ -69,36 +62,12 @@ export class VapiChatStreamParser {
   end(): ChatEvent[] {
     if (this.#stopped) return [];
     this.#stopped = true;
-    const events: ChatEvent[] = [];
-    if (!this.#started) events.push({ type: 'turn-start' });
-    events.push({
-      type: 'turn-end',
-      chatId: this.#chatId,
-      sessionId: this.#sessionId,
-      text: this.#finalText ?? this.#reply.text,
-    });
-    return events;
+    if (this.#reply.text === '') return [{ type: 'error', error: emptyReplyError() }];
+    return [{ type: 'turn-end', chatId: this.#chatId, sessionId: this.#sessionId, text: this.#reply.text }];
   }
 
   #fail(error: VapiChatError): ChatEvent[] {
     this.#stopped = true;
     return [{ type: 'error', error }];
   }
-}
-
-/** The text of a whole `output`: a string, or a list of messages whose assistant contents are joined. */
-function outputText(output: unknown): string | undefined {
-  if (typeof output === 'string') return output;
-  if (!Array.isArray(output)) return undefined;
-  const parts: string[] = [];
-  for (const item of output as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const { role, content } = item as { role?: unknown; content?: unknown };
-    if ((role === undefined || role === 'assistant') && typeof content === 'string') parts.push(content);
-  }
-  return joinOutputText(parts);
-}
-
-function describe(chunk: Record<string, unknown>): string {
-  return stringField(chunk, 'message') ?? stringField(chunk, 'error') ?? 'The server reported an error';
 }

@@ -4,20 +4,23 @@ import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
 import { numberField, objectField, parseJsonObject, stringField } from './parse-json';
-import { ReplyText } from './reply-text';
-import { errorFromVapiBody, isVapiErrorBody } from './vapi-error';
-import { responseObjectText } from './vapi-response-object';
+import { emptyReplyError, outputText, ReplyText } from './reply-text';
+import { errorFromVapiBody } from './vapi-error';
 
 /**
  * Parses the SSE stream of `POST /chat/responses` (reference §6): `response.output_text.delta` …
  * `response.output_text.done` → `response.completed {response}`, or `error`. The chain id is
- * `response.id`. A body that closes before `response.completed` is a dropped stream: an error event,
- * with the text so far kept by whoever holds it. OpenAI's extra events are ignored.
+ * `response.id`. What Vapi's own pages show but the spec does not is accepted too (reference §15): content
+ * parts of type `text`, `object: "chat.response"`, and a stream that ends after `output_text.done` with no
+ * `response.completed`, which is a finished turn (without a chain id). A body that closes before any
+ * `output_text.done` is a dropped stream. A final payload never shortens or erases the streamed text.
+ * OpenAI's extra events are ignored.
  */
 export class VapiResponsesStreamParser {
   readonly #reply = new ReplyText();
   #started = false;
   #stopped = false;
+  #textDone = false;
   #chatId: string | undefined;
 
   push(message: SseMessage): ChatEvent[] {
@@ -27,13 +30,18 @@ export class VapiResponsesStreamParser {
     const parsed = parseJsonObject(data, 'A responses stream event');
     if (!parsed.ok) return this.#fail(parsed.error);
     const event = parsed.value;
-    if (isVapiErrorBody(event)) return this.#fail(errorFromVapiBody(event));
+    const error = errorFromVapiBody(event);
+    if (error !== undefined) return this.#fail(error);
 
     const events: ChatEvent[] = [];
     const start = (): void => {
       if (this.#started) return;
       this.#started = true;
       events.push({ type: 'turn-start', chatId: this.#chatId });
+    };
+    const catchUp = (final: string | undefined): void => {
+      const missed = this.#reply.catchUp(final);
+      if (missed !== '') events.push({ type: 'text-delta', text: missed });
     };
     const type = stringField(event, 'type') ?? message.event;
     switch (type) {
@@ -52,18 +60,19 @@ export class VapiResponsesStreamParser {
         if (text !== '') events.push({ type: 'text-delta', text });
         break;
       }
+      case 'response.output_text.done': {
+        start();
+        this.#textDone = true;
+        // The whole text of one item: it can only add what the deltas of a single-item reply missed.
+        catchUp(stringField(event, 'text'));
+        break;
+      }
       case 'response.completed': {
         const response = objectField(event, 'response');
         this.#chatId = (response && stringField(response, 'id')) ?? this.#chatId;
         start();
-        const finalText = response ? responseObjectText(response) : undefined;
-        const seen = this.#reply.text;
-        if (finalText !== undefined && finalText.startsWith(seen) && finalText.length > seen.length) {
-          events.push({ type: 'text-delta', text: this.#reply.append(0, finalText.slice(seen.length)) });
-        }
-        this.#stopped = true;
-        events.push({ type: 'turn-end', chatId: this.#chatId, text: finalText ?? this.#reply.text });
-        break;
+        catchUp(response ? outputText(response['output']) : undefined);
+        return [...events, ...this.#finish()];
       }
       case 'response.failed':
       case 'response.incomplete':
@@ -77,7 +86,7 @@ export class VapiResponsesStreamParser {
         return [...events, ...this.#fail(new UpstreamError(code ? `${reason} (${code})` : reason))];
       }
       default:
-        // `response.output_text.done` repeats the deltas; other OpenAI events carry no reply text.
+        // Other OpenAI events carry no reply text.
         break;
     }
     return events;
@@ -85,8 +94,16 @@ export class VapiResponsesStreamParser {
 
   end(): ChatEvent[] {
     if (this.#stopped) return [];
+    // Vapi's quickstart reads only the deltas; a stream that stops after `output_text.done` is complete.
+    if (this.#textDone) return this.#finish();
     this.#stopped = true;
     return [{ type: 'error', error: new NetworkError('The reply stream closed before response.completed') }];
+  }
+
+  #finish(): ChatEvent[] {
+    this.#stopped = true;
+    if (this.#reply.text === '') return [{ type: 'error', error: emptyReplyError() }];
+    return [{ type: 'turn-end', chatId: this.#chatId, text: this.#reply.text }];
   }
 
   #fail(error: VapiChatError): ChatEvent[] {

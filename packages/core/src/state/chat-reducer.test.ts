@@ -50,7 +50,7 @@ const started: ChatState = {
     greeting,
     { id: 'u1', role: 'user', text: 'Where is my order?', status: 'done', createdAt: 10, turnId: 't1' },
   ],
-  chain: { chatId: 'c1' },
+  chain: { sessionId: 's0' },
 };
 
 const streaming: ChatState = {
@@ -83,9 +83,9 @@ describe('chatReducer transitions', () => {
   ])[] = [
     ['submit appends a sending user message and waits', idle, submit, submitted],
     [
-      'turn-start acknowledges the user message and merges the chain',
+      'turn-start acknowledges the user message and adopts the session; the chat id waits for the end',
       submitted,
-      turnEvent({ type: 'turn-start', chatId: 'c1' }),
+      turnEvent({ type: 'turn-start', chatId: 'c1', sessionId: 's0' }),
       started,
     ],
     [
@@ -115,7 +115,7 @@ describe('chatReducer transitions', () => {
       },
     ],
     [
-      'turn-end replaces the text (authoritative), merges the chain and ends idle',
+      'turn-end adds what the deltas missed, moves the chain and ends idle',
       streaming,
       turnEvent({ type: 'turn-end', chatId: 'c2', sessionId: 's1', text: 'It ships today.' }),
       ended,
@@ -136,16 +136,58 @@ describe('chatReducer transitions', () => {
       },
     ],
     [
-      'an empty reply leaves no assistant message',
+      'an empty reply leaves no assistant message (the store makes it an error first)',
       started,
       turnEvent({ type: 'turn-end', text: '' }),
       { ...started, status: 'idle', activeTurn: undefined },
     ],
     [
-      'an empty final text removes a streamed reply (no empty bubble)',
+      'a final text that cannot be read keeps the streamed reply, whole',
       streaming,
-      turnEvent({ type: 'turn-end', text: '' }),
-      { ...started, status: 'idle', activeTurn: undefined },
+      turnEvent({ type: 'turn-end', chatId: 'c2', text: '' }),
+      {
+        ...streaming,
+        messages: [
+          greeting,
+          { id: 'u1', role: 'user', text: 'Where is my order?', status: 'done', createdAt: 10, turnId: 't1' },
+          { id: 'a1', role: 'assistant', text: 'It ships', status: 'done', createdAt: 20, turnId: 't1' },
+        ],
+        status: 'idle',
+        chain: { chatId: 'c2', sessionId: 's0' },
+        activeTurn: undefined,
+      },
+    ],
+    [
+      'a final text that disagrees with the deltas never replaces or shortens them',
+      streaming,
+      turnEvent({ type: 'turn-end', chatId: 'c2', text: 'It' }),
+      {
+        ...streaming,
+        messages: [
+          greeting,
+          { id: 'u1', role: 'user', text: 'Where is my order?', status: 'done', createdAt: 10, turnId: 't1' },
+          { id: 'a1', role: 'assistant', text: 'It ships', status: 'done', createdAt: 20, turnId: 't1' },
+        ],
+        status: 'idle',
+        chain: { chatId: 'c2', sessionId: 's0' },
+        activeTurn: undefined,
+      },
+    ],
+    [
+      'a turn that ends without a chat id leaves no stale chat id to chain from',
+      { ...streaming, chain: { chatId: 'c1' } },
+      turnEvent({ type: 'turn-end', text: 'It ships' }),
+      {
+        ...streaming,
+        messages: [
+          greeting,
+          { id: 'u1', role: 'user', text: 'Where is my order?', status: 'done', createdAt: 10, turnId: 't1' },
+          { id: 'a1', role: 'assistant', text: 'It ships', status: 'done', createdAt: 20, turnId: 't1' },
+        ],
+        status: 'idle',
+        chain: {},
+        activeTurn: undefined,
+      },
     ],
     [
       'an error before any token fails the user message, keeping its text',
@@ -189,7 +231,7 @@ describe('chatReducer transitions', () => {
           },
         ],
         status: 'error',
-        chain: { chatId: 'c1' },
+        chain: { sessionId: 's0' },
         chainsBeforeTurn: { t1: {} },
         error: upstreamError,
       },
@@ -205,7 +247,7 @@ describe('chatReducer transitions', () => {
           { id: 'a1', role: 'assistant', text: 'It ships', status: 'stopped', createdAt: 20, turnId: 't1' },
         ],
         status: 'idle',
-        chain: { chatId: 'c1' },
+        chain: { sessionId: 's0' },
         chainsBeforeTurn: { t1: {} },
       },
     ],
@@ -220,7 +262,7 @@ describe('chatReducer transitions', () => {
           { id: 'a1', role: 'assistant', text: 'It ships', status: 'stopped', createdAt: 20, turnId: 't1' },
         ],
         status: 'idle',
-        chain: { chatId: 'c1' },
+        chain: { sessionId: 's0' },
         chainsBeforeTurn: { t1: {} },
       },
     ],
@@ -340,7 +382,11 @@ describe('chatReducer ignores what does not apply', () => {
     ],
     ['an event of another turn', streaming, turnEvent({ type: 'text-delta', text: 'other' }, 20, 't0')],
     ['an empty delta', streaming, turnEvent({ type: 'text-delta', text: '' })],
-    ['a turn-start that changes nothing', started, turnEvent({ type: 'turn-start', chatId: 'c1' })],
+    [
+      'a turn-start that changes nothing',
+      started,
+      turnEvent({ type: 'turn-start', chatId: 'c1', sessionId: 's0' }),
+    ],
     ['a stop of another turn', streaming, { type: 'turn-stop', turnId: 't0' }],
     ['a stop when idle', ended, { type: 'turn-stop', turnId: 't1' }],
     ['a rate-limit wait of another turn', submitted, { type: 'turn-retry-wait', turnId: 't0', until: 5 }],
@@ -377,7 +423,7 @@ describe('chatReducer retry and regenerate', () => {
   const failedBeforeTokens = chatReducer(started, turnEvent({ type: 'error', error: networkError }));
 
   it('retry of the failed last turn re-sends it as the same turn, from the chain it was sent with', () => {
-    expect(failedBeforeTokens.chain).toEqual({ chatId: 'c1' });
+    expect(failedBeforeTokens.chain).toEqual({ sessionId: 's0' });
     expect(
       chatReducer(failedBeforeTokens, { type: 'turn-retry', messageId: 'u1', assistantMessageId: 'a2' }),
     ).toEqual({
@@ -480,8 +526,8 @@ describe('chatReducer retry and regenerate', () => {
         },
       ],
       status: 'submitted',
-      chain: { chatId: 'c3' },
-      chainsBeforeTurn: { t1: { chatId: 'c3' }, t2: { chatId: 'c1' } },
+      chain: { chatId: 'c3', sessionId: 's0' },
+      chainsBeforeTurn: { t1: { chatId: 'c3', sessionId: 's0' }, t2: { sessionId: 's0' } },
       activeTurn: { turnId: 't1', userMessageId: 'u1', assistantMessageId: 'a3' },
     });
   });

@@ -184,7 +184,11 @@ function regenerateTurn(state: ChatState, turnId: string, assistantMessageId: st
 function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at: number): ChatState {
   switch (event.type) {
     case 'turn-start': {
-      const chain = mergeChain(state.chain, event);
+      // A session or a proxy conversation exists once the turn started; a chat id waits for the turn's end.
+      const chain = mergeChain(state.chain, {
+        sessionId: event.sessionId,
+        conversationId: event.conversationId,
+      });
       const messages = acknowledge(state.messages, turn.userMessageId);
       if (chain === state.chain && messages === state.messages) return state;
       return { ...state, chain, messages };
@@ -219,28 +223,31 @@ function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at
       let messages = acknowledge(state.messages, turn.userMessageId);
       const index = indexOfFromEnd(messages, turn.assistantMessageId);
       const live = messages[index];
-      if (event.text === '') {
-        // An empty reply (e.g. only a tool ran) leaves no empty bubble.
-        if (live !== undefined) messages = messages.filter((message) => message !== live);
-      } else if (live === undefined) {
-        const reply: ChatMessage = {
-          id: turn.assistantMessageId,
-          role: 'assistant',
-          text: event.text,
-          status: 'done',
-          createdAt: at,
-          turnId: turn.turnId,
-        };
-        messages = [...messages, reply];
+      if (live === undefined) {
+        // No bubble for an empty reply. (The store turns one into an error before it gets here: a turn
+        // never ends silently.)
+        if (event.text !== '') {
+          const reply: ChatMessage = {
+            id: turn.assistantMessageId,
+            role: 'assistant',
+            text: event.text,
+            status: 'done',
+            createdAt: at,
+            turnId: turn.turnId,
+          };
+          messages = [...messages, reply];
+        }
       } else {
-        // `text` is authoritative: where the final output disagrees with the deltas, it wins.
-        messages = replaceAt(messages, index, { ...live, text: event.text, status: 'done' });
+        // The final text may add what the deltas missed; it never shortens or replaces what was shown.
+        const text = event.text.startsWith(live.text) ? event.text : live.text;
+        messages = replaceAt(messages, index, { ...live, text, status: 'done' });
       }
       return {
         ...state,
         messages,
         status: 'idle',
-        chain: mergeChain(state.chain, event),
+        // The chain moves only when a turn completes: the chat of a stopped or cut turn may not exist.
+        chain: mergeChain(state.chain, event, true),
         activeTurn: undefined,
         rateLimitedUntil: undefined,
       };
@@ -303,9 +310,13 @@ function restore(state: ChatState, snapshot: ChatSnapshot, greeting: ChatMessage
   };
 }
 
-/** A defined id replaces the old one; returns `chain` itself when nothing changes. */
-function mergeChain(chain: ChatChain, ids: ChatChain): ChatChain {
-  const chatId = ids.chatId ?? chain.chatId;
+/**
+ * A defined id replaces the old one; with `completed`, the turn's `chatId` replaces the old one even when
+ * it has none (a turn that ended without a chat id leaves nothing to chain from). Returns `chain` itself
+ * when nothing changes.
+ */
+function mergeChain(chain: ChatChain, ids: ChatChain, completed = false): ChatChain {
+  const chatId = completed ? ids.chatId : (ids.chatId ?? chain.chatId);
   const sessionId = ids.sessionId ?? chain.sessionId;
   const conversationId = ids.conversationId ?? chain.conversationId;
   if (chatId === chain.chatId && sessionId === chain.sessionId && conversationId === chain.conversationId) {

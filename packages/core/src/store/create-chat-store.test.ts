@@ -101,7 +101,7 @@ describe('createChatStore', () => {
     await store.getState().send('  Hello  ');
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toEqual({ text: 'Hello', chain: {}, turnId: 'id1', signal: anySignal });
+    expect(calls[0]).toEqual({ text: 'Hello', chain: {}, history: [], turnId: 'id1', signal: anySignal });
     expect(store.getState()).toMatchObject({
       messages: [
         { id: 'id2', role: 'user', text: 'Hello', status: 'done', createdAt: 1_000, turnId: 'id1' },
@@ -118,7 +118,7 @@ describe('createChatStore', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
-  it('threads the chain across turns, merging each defined id', async () => {
+  it('threads the chain across turns: a session from its turn start, a chat id from each completed turn', async () => {
     const { transport, calls } = scriptedTransport([
       [
         { type: 'turn-start', chatId: 'c1' },
@@ -144,7 +144,14 @@ describe('createChatStore', () => {
       { chatId: 'c2', sessionId: 's1' },
     ]);
     expect(calls.map((call) => call.turnId)).toEqual(['id1', 'id4', 'id7']);
-    expect(store.getState().chain).toEqual({ chatId: 'c2', sessionId: 's1' });
+    // The third turn ended without a chat id: nothing is left to chain from but the session.
+    expect(store.getState().chain).toEqual({ sessionId: 's1' });
+    expect(calls[2]?.history).toEqual([
+      { role: 'user', content: '1' },
+      { role: 'assistant', content: 'One.' },
+      { role: 'user', content: '2' },
+      { role: 'assistant', content: 'Two.' },
+    ]);
   });
 
   it('shows the greeting and sends it as context on the first turn only (again after reset)', async () => {
@@ -187,6 +194,7 @@ describe('createChatStore', () => {
     expect(calls[0]).toEqual({
       text: 'Again',
       chain: { sessionId: 's0' },
+      history: [{ role: 'user', content: 'Hi' }],
       turnId: 'id2',
       signal: anySignal,
     });
@@ -307,7 +315,7 @@ describe('createChatStore', () => {
 
     await store.getState().retry('id3');
     // The same turn, from the chain it was first sent with (not the failed turn's `c9`).
-    expect(calls[1]).toEqual({ text: 'Hello', chain: {}, turnId: 'id1', signal: anySignal });
+    expect(calls[1]).toEqual({ text: 'Hello', chain: {}, history: [], turnId: 'id1', signal: anySignal });
     expect(store.getState().messages).toMatchObject([
       { id: 'id2', role: 'user', status: 'done' },
       { id: 'id4', role: 'assistant', text: 'Hi there.', status: 'done' },
@@ -494,6 +502,10 @@ describe('createChatStore', () => {
     expect(calls[2]).toEqual({
       text: 'Second',
       chain: { chatId: 'c1' },
+      history: [
+        { role: 'user', content: 'First' },
+        { role: 'assistant', content: 'One.' },
+      ],
       turnId: 'id7',
       signal: anySignal,
     });
@@ -511,12 +523,16 @@ describe('createChatStore', () => {
 
   it('reset aborts the turn in flight and starts a new conversation', async () => {
     const { transport, calls } = scriptedTransport([
-      [{ type: 'turn-start', chatId: 'c1' }, { type: 'text-delta', text: 'Par' }, { wait: gate().promise }],
+      [
+        { type: 'turn-start', sessionId: 's1' },
+        { type: 'text-delta', text: 'Par' },
+        { wait: gate().promise },
+      ],
     ]);
     const store = createChatStore(testOptions(transport, { greeting: 'Hi!' }));
     const sent = store.getState().send('Hello');
     await flush();
-    expect(store.getState().chain).toEqual({ chatId: 'c1' });
+    expect(store.getState().chain).toEqual({ sessionId: 's1' });
 
     store.getState().reset();
 

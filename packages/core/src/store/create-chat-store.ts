@@ -4,6 +4,7 @@ import { ProtocolError } from '../errors/protocol-error';
 import { RateLimitedError } from '../errors/rate-limited-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
+import { emptyReplyError } from '../protocol/reply-text';
 import { chatReducer, type ChatAction } from '../state/chat-reducer';
 import type { ChatActiveTurn, ChatMessage, ChatSnapshot, ChatState } from '../state/chat-state';
 import { createChatState } from '../state/create-chat-state';
@@ -184,8 +185,13 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         callBack(onFinish, reply);
     };
 
-    const dispatchEvent = (turnId: string, event: ChatEvent): void => {
+    const dispatchEvent = (turnId: string, received: ChatEvent): void => {
       const turn = get().activeTurn;
+      // A turn that ends with no word of reply is a failure with Retry, never a silent, empty turn.
+      const event: ChatEvent =
+        received.type === 'turn-end' && received.text === '' && !hasReply(get(), turnId)
+          ? { type: 'error', error: emptyReplyError() }
+          : received;
       dispatch({ type: 'turn-event', turnId, event, at: now() });
       if (turn?.turnId === turnId) reportSettled(turn);
     };
@@ -208,6 +214,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
       const request: ChatTurnRequest = {
         text: user.text,
         chain,
+        history: transcriptBefore(state.messages, user.id),
         // The server has not seen the greeting while it has no conversation (an empty chain).
         ...(greetingContext !== undefined && isEmptyChain(chain) ? { context: greetingContext } : {}),
         turnId,
@@ -363,6 +370,18 @@ function hasReply(state: ChatState, turnId: string): boolean {
   const turn = state.activeTurn;
   if (turn?.turnId !== turnId) return false;
   return state.messages.some((message) => message.id === turn.assistantMessageId);
+}
+
+/** The messages before `userMessageId` that the reader saw whole or in part: what a lost chain is rebuilt from. */
+function transcriptBefore(messages: readonly ChatMessage[], userMessageId: string): ChatContextMessage[] {
+  const history: ChatContextMessage[] = [];
+  for (const message of messages) {
+    if (message.id === userMessageId) break;
+    if (message.status !== 'failed' && message.text !== '') {
+      history.push({ role: message.role, content: message.text });
+    }
+  }
+  return history;
 }
 
 function isEmptyChain(chain: ChatChain): boolean {

@@ -25,6 +25,12 @@ export interface ChatTurnRequest {
   /** Sent before `text` as prior context where the transport supports it (Vapi `input` as a message list). */
   readonly context?: readonly ChatContextMessage[] | undefined;
   /**
+   * The conversation before this turn as the reader saw it (the greeting, the questions, the replies that
+   * finished or were stopped), oldest first. A transport sends it only when the server lost the
+   * conversation (an expired, unknown or refused chain), so the assistant keeps its context.
+   */
+  readonly history?: readonly ChatContextMessage[] | undefined;
+  /**
    * Unique per turn, and the same when that turn is retried: the proxy answers a retried turn from its
    * store (`Idempotency-Key`) instead of asking Vapi twice.
    */

@@ -46,7 +46,6 @@ describe('proxyTransport', () => {
       {
         type: 'turn-start',
         conversationId: 'c0a8f1e2-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
-        chatId: 'm_2',
         sessionId: 'session-1',
       },
       { type: 'text-delta', text: 'Hi' },

@@ -1,5 +1,4 @@
-import type { VapiAssistantOverrides, VapiInputMessage, VapiTransientAssistant } from '../protocol/vapi-chat';
-import type { ChatTurnRequest } from './chat-transport';
+import type { VapiAssistantOverrides, VapiTransientAssistant } from '../protocol/vapi-chat';
 
 /**
  * What a transport sends requests with: the global `fetch`, or any handler that takes a `Request`
@@ -50,15 +49,6 @@ export function assistantFields(options: AssistantOptions): AssistantOptions {
     assistant: options.assistant,
     assistantOverrides: options.assistantOverrides,
   };
-}
-
-/** `input` for a turn: the text alone, or, with prior context (a greeting), a message list ending with it. */
-export function turnInput(request: ChatTurnRequest): string | VapiInputMessage[] {
-  if (!request.context?.length) return request.text;
-  return [
-    ...request.context.map(({ role, content }) => ({ role, content })),
-    { role: 'user', content: request.text },
-  ];
 }
 
 /** Joins a base URL and a path without doubling or dropping the slash. */

@@ -1,5 +1,5 @@
 import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidRequestError } from '../errors/invalid-request-error';
 import type { ChatEvent } from '../protocol/chat-event';
 import type { ChatChain, ChatTransport, ChatTurnRequest } from './chat-transport';
@@ -112,6 +112,7 @@ describe('vapiTransport against the emulator', () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     emulator = createEmulator({ testMode: true, now: () => new Date(now) });
     const { requests, fetch } = recording(emulator);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const transport = vapiTransport({ ...base, chaining: 'session', fetch });
 
     const first = await turn(transport, { text: 'My name is Alice' });
@@ -129,6 +130,13 @@ describe('vapiTransport against the emulator', () => {
     expect(third.chain.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(third.chain.sessionId).not.toBe(sessionId);
     expect(requests.map((request) => request.path).slice(3)).toEqual(['/chat', '/session', '/chat']);
+    // Said once, by default on the console; the turns themselves carried no history here.
+    expect(warn.mock.calls).toEqual([
+      [
+        "vapi-chat-kit: Vapi refused the conversation's session (400); it continues in a new session, with no earlier messages to give it",
+      ],
+    ]);
+    warn.mockRestore();
   });
 
   it("maps Vapi's 401 body to an UnauthorizedError", async () => {

@@ -1,24 +1,15 @@
-import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
-import { ProtocolError } from '../errors/protocol-error';
-import { VapiChatError } from '../errors/vapi-chat-error';
-import type { ChatEvent } from '../protocol/chat-event';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
-import { parseJsonObject, stringField } from '../protocol/parse-json';
-import type { VapiCreateChatRequest } from '../protocol/vapi-chat';
-import type { ChatTransport, ChatTurnRequest } from './chat-transport';
-import { errorFromResponse } from './error-from-response';
-import { postJson, streamTurn } from './stream-turn';
+import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
+import type { ChatTransport } from './chat-transport';
 import {
   assertServerSide,
   assistantFields,
   type AssistantOptions,
   defaultVapiBaseUrl,
-  joinUrl,
   resolveFetch,
   type TransportOptions,
-  turnInput,
-  vapiHeaders,
 } from './transport-options';
+import { sendChainedTurn, type VapiChainNotice } from './vapi-chaining';
 
 export interface VapiTransportOptions extends TransportOptions, AssistantOptions {
   /** Vapi's private key. Server-side only. */
@@ -28,17 +19,19 @@ export interface VapiTransportOptions extends TransportOptions, AssistantOptions
   /**
    * How turns are chained: `'previous-chat'` sends the last chat's id as `previousChatId`; `'session'`
    * creates a Vapi session (`POST /session`) on the first turn and sends its `sessionId` after that.
-   * An expired or unknown session is replaced by a new one once, quietly (the new `sessionId` shows in the
-   * turn's events).
+   * A chain Vapi no longer knows is replaced once by a new session given the conversation so far, and
+   * the conversation goes on there (see {@link sendChainedTurn}).
    * @default 'previous-chat'
    */
   readonly chaining?: 'previous-chat' | 'session' | undefined;
+  /** Told once when a conversation's chain is replaced. @default a `console.warn` */
+  readonly onChainReplaced?: ((notice: VapiChainNotice) => void) | undefined;
   /** Set only in tests that run in a DOM environment: this transport holds a private key. */
   readonly dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /**
- * Vapi's `POST /chat`, for servers (private key).
+ * Vapi's `POST /chat`, for servers (private key). Sends a `User-Agent`.
  *
  * @example
  * const transport = vapiTransport({ apiKey: process.env.VAPI_API_KEY!, assistantId });
@@ -47,80 +40,26 @@ export interface VapiTransportOptions extends TransportOptions, AssistantOptions
  */
 export function vapiTransport(options: VapiTransportOptions): ChatTransport {
   assertServerSide('vapiTransport', options.dangerouslyAllowBrowser);
-  const baseUrl = options.baseUrl ?? defaultVapiBaseUrl;
-  const fetcher = resolveFetch(options);
-  const stream = options.stream ?? true;
-  const chaining = options.chaining ?? 'previous-chat';
-  const headers = vapiHeaders(options.headers, options.apiKey, stream);
-
-  const chatTurn = (
-    request: ChatTurnRequest,
-    context: Omit<VapiCreateChatRequest, 'input' | 'stream'>,
-  ): AsyncGenerator<ChatEvent> =>
-    streamTurn(
-      {
-        url: joinUrl(baseUrl, '/chat'),
-        headers,
-        body: { ...context, input: turnInput(request), stream },
-        signal: request.signal,
-        fetch: fetcher,
-      },
-      () => new VapiChatStreamParser(),
-      eventsFromVapiChat,
-    );
-
-  const assistant = assistantFields(options);
-
-  /** `POST /session` with the configured assistant; the new session's id, or why there is none. */
-  async function createSession(signal: AbortSignal | undefined): Promise<string | VapiChatError> {
-    const url = joinUrl(baseUrl, '/session');
-    const response = await postJson({ url, headers, body: assistant, signal, fetch: fetcher });
-    if (VapiChatError.isInstance(response)) return response;
-    if (!response.ok) return errorFromResponse(response);
-    const parsed = parseJsonObject(await response.text(), 'The new session');
-    if (!parsed.ok) return parsed.error;
-    return stringField(parsed.value, 'id') ?? new ProtocolError('The new session has no id');
-  }
-
-  async function* sessionTurn(request: ChatTurnRequest): AsyncGenerator<ChatEvent> {
-    const existing = request.chain.sessionId;
-    const sessionId = existing ?? (await createSession(request.signal));
-    if (typeof sessionId !== 'string') {
-      yield { type: 'error', error: sessionId };
-      return;
-    }
-    const events = withSession(chatTurn(request, { sessionId }), sessionId);
-    if (existing === undefined) {
-      yield* events;
-      return;
-    }
-    // A session that expired or was completed is refused before anything is generated, so asking again
-    // in a new session cannot answer the turn twice.
-    const first = await events.next();
-    if (!first.done && first.value.type === 'error' && first.value.error.code === 'invalid-request') {
-      await events.return(undefined);
-      const fresh = await createSession(request.signal);
-      if (typeof fresh === 'string') yield* withSession(chatTurn(request, { sessionId: fresh }), fresh);
-      else yield { type: 'error', error: fresh };
-      return;
-    }
-    if (!first.done) yield first.value;
-    yield* events;
-  }
-
+  const chaining = {
+    endpoint: '/chat',
+    baseUrl: options.baseUrl ?? defaultVapiBaseUrl,
+    key: options.apiKey,
+    fetch: resolveFetch(options),
+    headers: options.headers,
+    stream: options.stream ?? true,
+    assistant: assistantFields(options),
+    chaining: options.chaining ?? 'previous-chat',
+    format: { createParser: () => new VapiChatStreamParser(), fromJson: eventsFromVapiChat },
+    onChainReplaced: options.onChainReplaced,
+  } as const;
   return {
-    sendTurn(request) {
-      if (chaining === 'session') return sessionTurn(request);
-      return chatTurn(request, { ...assistant, previousChatId: request.chain.chatId });
-    },
+    sendTurn: (request) =>
+      sendChainedTurn(chaining, {
+        text: request.text,
+        chain: request.chain,
+        context: request.context,
+        history: () => request.history ?? [],
+        signal: request.signal,
+      }),
   };
-}
-
-/** Makes sure the turn's events name the session, even where Vapi's chunks leave it out. */
-async function* withSession(events: AsyncGenerator<ChatEvent>, sessionId: string): AsyncGenerator<ChatEvent> {
-  for await (const event of events) {
-    yield event.type === 'turn-start' || event.type === 'turn-end'
-      ? { ...event, sessionId: event.sessionId ?? sessionId }
-      : event;
-  }
 }

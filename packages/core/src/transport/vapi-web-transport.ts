@@ -1,18 +1,18 @@
-import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
 import type { VapiAssistantOverrides } from '../protocol/vapi-chat';
+import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import type { ChatTransport } from './chat-transport';
 import { errorFromResponse } from './error-from-response';
-import { postJson, streamTurn } from './stream-turn';
+import { postJson } from './stream-turn';
 import {
   defaultVapiBaseUrl,
   joinUrl,
   resolveFetch,
   type TransportOptions,
-  turnInput,
   vapiHeaders,
 } from './transport-options';
+import { sendChainedTurn, type VapiChainNotice } from './vapi-chaining';
 
 export interface VapiWebTransportOptions extends TransportOptions {
   /** Vapi's public key: safe in a browser (restrict its origins and assistants in Vapi's dashboard). */
@@ -24,50 +24,58 @@ export interface VapiWebTransportOptions extends TransportOptions {
   readonly baseUrl?: string | undefined;
   /** Lifetime of a new session, 60–2,592,000 s; Vapi's default is 24 h. */
   readonly sessionExpirationSeconds?: number | undefined;
+  /** Told once when a conversation's session is replaced. @default a `console.warn` */
+  readonly onChainReplaced?: ((notice: VapiChainNotice) => void) | undefined;
 }
 
 /**
  * Vapi's browser endpoint `POST /chat/web` (public key). Context is the Vapi session: the first turn
- * creates one and every chunk names it; an expired session is replaced by Vapi itself, and the new id
- * arrives in the turn's events.
+ * creates one and every chunk names it. A session Vapi no longer knows (404), or one it replaced because it
+ * expired, is replaced by a new session given the conversation so far, so the assistant keeps its context
+ * (see {@link sendChainedTurn}); the new id arrives in the turn's events.
  *
  * @example
  * const transport = vapiWebTransport({ publicKey: 'pk_…', assistantId: '…' });
  */
 export function vapiWebTransport(options: VapiWebTransportOptions): ChatTransport {
   const baseUrl = options.baseUrl ?? defaultVapiBaseUrl;
-  const url = joinUrl(baseUrl, '/chat/web');
   const fetcher = resolveFetch(options);
-  const stream = options.stream ?? true;
-  const headers = vapiHeaders(options.headers, options.publicKey, stream);
-  const fixed = {
-    assistantId: options.assistantId,
-    assistantOverrides: options.assistantOverrides,
+  const chaining = {
+    endpoint: '/chat/web',
+    baseUrl,
+    key: options.publicKey,
+    fetch: fetcher,
+    headers: options.headers,
+    stream: options.stream ?? true,
+    assistant: { assistantId: options.assistantId, assistantOverrides: options.assistantOverrides },
+    chaining: 'session',
     sessionExpirationSeconds: options.sessionExpirationSeconds,
-  };
+    format: { createParser: () => new VapiChatStreamParser(), fromJson: eventsFromVapiChat },
+    onChainReplaced: options.onChainReplaced,
+  } as const;
 
   return {
-    sendTurn(request) {
-      const body = { ...fixed, sessionId: request.chain.sessionId, input: turnInput(request), stream };
-      return streamTurn(
-        { url, headers, body, signal: request.signal, fetch: fetcher },
-        () => new VapiChatStreamParser(),
-        eventsFromVapiChat,
-      );
-    },
+    sendTurn: (request) =>
+      sendChainedTurn(chaining, {
+        text: request.text,
+        chain: request.chain,
+        context: request.context,
+        history: () => request.history ?? [],
+        signal: request.signal,
+      }),
 
     async endConversation(chain, endOptions = {}) {
       if (chain.sessionId === undefined) return;
       // `sessionEnd` completes the session; Vapi does not process the message sent with it.
       const body = {
-        ...fixed,
+        assistantId: options.assistantId,
         input: 'End of chat',
         sessionId: chain.sessionId,
         sessionEnd: true,
         stream: false,
       };
       const response = await postJson({
-        url,
+        url: joinUrl(baseUrl, '/chat/web'),
         headers: vapiHeaders(options.headers, options.publicKey, false),
         body,
         signal: endOptions.signal,

@@ -73,6 +73,13 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     });
     await store.setChain('conv_a', { kind: 'session', sessionId: 'sess_1' }, '2026-01-01T00:00:02.000Z');
     expect((await store.findConversation('key␟s1'))?.chain).toEqual({ kind: 'session', sessionId: 'sess_1' });
+    // A chat that finished without an id leaves nothing to chain from.
+    await store.setChain('conv_a', undefined, '2026-01-01T00:00:03.000Z');
+    expect(await store.findConversation('key␟s1')).toEqual({
+      ...conversation('conv_a', 'key␟s1'),
+      chain: undefined,
+      updatedAt: '2026-01-01T00:00:03.000Z',
+    });
     await store.close();
   });
 

@@ -57,7 +57,8 @@ export interface ChatStore {
   findConversation(scope: string): Promise<ConversationRecord | undefined>;
   /** Creates the conversation if its scope has none; returns the one stored (the winner of a race). */
   createConversation(record: ConversationRecord): Promise<ConversationRecord>;
-  setChain(conversationId: string, chain: ChainHandle, updatedAt: string): Promise<void>;
+  /** Sets how the next turn reaches Vapi's context; `undefined` when nothing is left to chain from. */
+  setChain(conversationId: string, chain: ChainHandle | undefined, updatedAt: string): Promise<void>;
   /** Appends messages in order. Messages are written once, finished. */
   appendMessages(conversationId: string, messages: readonly StoredMessage[]): Promise<void>;
   /** Removes a message (a reply that a retry of its turn replaces). */

@@ -53,7 +53,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
       conversations.set(record.id, record);
       return record;
     },
-    async setChain(conversationId: string, chain: ChainHandle, updatedAt: string) {
+    async setChain(conversationId: string, chain: ChainHandle | undefined, updatedAt: string) {
       const record = conversations.get(conversationId);
       if (record) conversations.set(conversationId, { ...record, chain, updatedAt });
     },

@@ -109,7 +109,11 @@ function redisStore(redis: Redis, prefix: string, retentionSeconds: number | und
       return (winner === null ? undefined : await readConversation(winner)) ?? record;
     },
     async setChain(conversationId, chain, updatedAt) {
-      await redis.hset(key.conversation(conversationId), { chain: JSON.stringify(chain), updatedAt });
+      // An empty field reads back as no chain.
+      await redis.hset(key.conversation(conversationId), {
+        chain: chain === undefined ? '' : JSON.stringify(chain),
+        updatedAt,
+      });
       await touch(conversationId);
     },
     async appendMessages(conversationId, list) {

@@ -168,7 +168,7 @@ function sqliteStore(client: Client, now: () => number, retentionSeconds: number
     },
     async setChain(conversationId, chain, updatedAt) {
       await run('UPDATE conversations SET chain = ?, updated_at = ? WHERE id = ?', [
-        JSON.stringify(chain),
+        chain === undefined ? null : JSON.stringify(chain),
         updatedAt,
         conversationId,
       ]);

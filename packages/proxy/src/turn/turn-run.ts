@@ -1,7 +1,7 @@
-import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core';
+import type { ChatContextMessage, ProxyStreamErrorCode } from '@vapi-chat-kit/core';
 import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
-import type { ChatStore, ConversationRecord, StoredMessage } from '../store/chat-store';
+import type { ChainHandle, ChatStore, ConversationRecord, StoredMessage } from '../store/chat-store';
 import type { VapiUpstream } from '../upstream/vapi-upstream';
 import { upstreamFailure } from '../upstream/upstream-failure';
 import { errorEvent, isTerminal, type TurnEvent, type TurnEventSource } from './turn-event';
@@ -30,6 +30,13 @@ export interface TurnRunOptions {
 }
 
 type StopReason = 'client' | 'timeout';
+
+/** How many stored messages a rebuilt chain is given (the newest). */
+const historyForContext = 100;
+
+function isSession(chain: ChainHandle | undefined, sessionId: string): boolean {
+  return chain?.kind === 'session' && chain.sessionId === sessionId;
+}
 
 /**
  * One turn in flight: calls Vapi, fans each delta out at once to every subscriber (a stream, a JSON request,
@@ -99,7 +106,18 @@ export class TurnRun {
       const turn = await options.upstream.openTurn({
         message: options.message,
         chain: conversation.chain,
+        history: () => this.#history(),
         signal: this.#abort.signal,
+        onChainReplaced: (notice) =>
+          options.logger({
+            level: 'warn',
+            event: 'chain-replaced',
+            conversationId: conversation.id,
+            reason: notice.reason,
+            previous: notice.previous,
+            ...(notice.status === undefined ? {} : { upstreamStatus: notice.status }),
+            contextMessages: notice.messages,
+          }),
       });
       if (!turn.ok) {
         // Vapi refused or never saw the turn: nothing was processed, so a retry may run it again.
@@ -111,9 +129,6 @@ export class TurnRun {
         return;
       }
       accepted = true;
-      if (turn.createdSession) {
-        await store.setChain(conversation.id, turn.createdSession, this.#isoNow());
-      }
       if (!options.userMessageStored) {
         await store.appendMessages(conversation.id, [
           {
@@ -126,25 +141,31 @@ export class TurnRun {
         ]);
       }
 
+      let chain = conversation.chain;
       let chatId: string | undefined;
       let failureCode: ProxyStreamErrorCode | undefined;
       let retryAfter: number | undefined;
       for await (const event of turn.events) {
         switch (event.type) {
           case 'turn-start':
-            chatId ??= event.chatId;
+            // A session the turn runs in (new, or replacing a lost chain) is the conversation's from now on,
+            // even if the turn then fails: it holds the conversation's context.
+            if (event.sessionId !== undefined && !isSession(chain, event.sessionId)) {
+              chain = { kind: 'session', sessionId: event.sessionId };
+              await store.setChain(conversation.id, chain, this.#isoNow());
+            }
             break;
           case 'text-delta':
             text += event.text;
             this.#emit({ event: 'delta', data: { text: event.text } });
             break;
           case 'turn-end':
-            chatId = event.chatId ?? chatId;
-            // The final text is authoritative; send what the deltas missed when they were its prefix.
+            chatId = event.chatId;
+            // The final text only adds what the deltas missed; it never shortens what was sent.
             if (event.text.startsWith(text) && event.text.length > text.length) {
               this.#emit({ event: 'delta', data: { text: event.text.slice(text.length) } });
+              text = event.text;
             }
-            text = event.text;
             break;
           case 'error': {
             const failure = upstreamFailure(event.error);
@@ -168,10 +189,14 @@ export class TurnRun {
       await store.appendMessages(conversation.id, [
         { id: options.messageId, role: 'assistant', text, status, createdAt: this.#isoNow() },
       ]);
-      // Chain on a finished chat only: an aborted one may not exist at Vapi. A session keeps itself.
-      const chain = turn.createdSession ?? conversation.chain;
-      if (status === 'done' && chatId !== undefined && chain?.kind !== 'session') {
-        await store.setChain(conversation.id, { kind: 'previous-chat', chatId }, this.#isoNow());
+      // Chain on a finished chat only: an aborted one may not exist at Vapi. A session keeps itself. A chat
+      // that finished without an id leaves nothing to chain from: the next turn rebuilds the context.
+      if (status === 'done' && chain?.kind !== 'session') {
+        await store.setChain(
+          conversation.id,
+          chatId === undefined ? undefined : { kind: 'previous-chat', chatId },
+          this.#isoNow(),
+        );
       }
       if (options.idempotency) {
         await store.finishIdempotency(
@@ -236,6 +261,19 @@ export class TurnRun {
       },
       idempotency.ttlMs,
     );
+  }
+
+  /**
+   * The conversation before this turn, as the user saw it (finished and stopped replies), for Vapi to
+   * rebuild a lost chain from. A re-run's own question is already stored; it is the turn, not its context.
+   */
+  async #history(): Promise<ChatContextMessage[]> {
+    const { store, conversation, userMessageStored } = this.#options;
+    const stored = await store.listMessages(conversation.id, historyForContext);
+    if (userMessageStored && stored.at(-1)?.role === 'user') stored.pop();
+    return stored
+      .filter((message) => message.status !== 'failed' && message.text !== '')
+      .map((message) => ({ role: message.role, content: message.text }));
   }
 
   #isoNow(): string {

@@ -332,7 +332,8 @@ describe('Idempotency-Key', () => {
         )
       ).body!,
     );
-    await first.nextEvent();
+    await first.nextEvent(); // start
+    await first.nextEvent(); // the one delta before the stall: the upstream request has been made
     harness.fault = '';
     const second = await harness.app.request(
       '/v1/chat/stream',
@@ -351,6 +352,13 @@ describe('Idempotency-Key', () => {
       );
       expect(third.status).toBe(200);
     });
-    expect(harness.calls).toHaveLength(2);
+    // The stopped first turn left no chain but a question and part of a reply: the next turn goes on in a
+    // session given them, so the assistant knows what the user saw.
+    expect(harness.calls.map((call) => call.path)).toEqual(['/chat', '/session', '/chat']);
+    expect(harness.calls[2]?.body['input']).toEqual([
+      { role: 'user', content: 'Hi there' },
+      { role: 'assistant', content: expect.any(String) as unknown },
+      { role: 'user', content: 'Another' },
+    ]);
   });
 });

@@ -25,6 +25,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // Every transport against every variant of Vapi the emulator models (contract/README.md).
+          name: 'contract',
+          environment: 'node',
+          include: ['contract/**/*.test.ts'],
+          setupFiles: ['./packages/core/vitest.setup.ts'],
+        },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'unit',

@@ -30,6 +30,18 @@ describe('selectNewSessionMessageIds', () => {
     ).toEqual(['u3', 'u4']);
   });
 
+  it('marks the turn whose refused chat moved the conversation to a session, and none after it', () => {
+    expect(
+      selectNewSessionMessageIds(
+        state({
+          messages: [...turn(1), ...turn(2), ...turn(3)],
+          chainsBeforeTurn: { t1: {}, t2: { chatId: 'stream_1' }, t3: { chatId: 'c2', sessionId: 's1' } },
+          chain: { chatId: 'c3', sessionId: 's1' },
+        }),
+      ),
+    ).toEqual(['u2']);
+  });
+
   it('marks nothing for the first session, chatId chaining, or a failed turn', () => {
     expect(
       selectNewSessionMessageIds(

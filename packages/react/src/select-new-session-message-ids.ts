@@ -11,8 +11,9 @@ const cache = new WeakMap<
 const empty: readonly string[] = [];
 
 /**
- * The user messages whose turn ran in a new server session that replaced an earlier one (e.g. Vapi
- * quietly replaced an expired session): put a "new conversation" marker before each. Derived from
+ * The user messages whose turn ran in a new server session that replaced the conversation's chain (an
+ * expired or unknown session, or a chat Vapi refused; the kit gives the new session the conversation so
+ * far): put a "new conversation" marker before each. Derived from
  * the chain each turn was sent with and the chain after it, so it survives a reload with the rest of
  * the persisted state. The same array comes back while nothing changed.
  *
@@ -33,10 +34,12 @@ export function selectNewSessionMessageIds(state: ChatState): readonly string[] 
   }
   const ids: string[] = [];
   turns.forEach((turn, index) => {
-    const before = state.chainsBeforeTurn[turn.turnId]?.sessionId;
+    const before = state.chainsBeforeTurn[turn.turnId];
     const next = turns[index + 1];
     const after = next === undefined ? state.chain.sessionId : state.chainsBeforeTurn[next.turnId]?.sessionId;
-    if (before !== undefined && after !== undefined && before !== after) ids.push(turn.messageId);
+    // A turn that had a chain (a session, or a chat to continue) and ran in another session.
+    const hadChain = before?.sessionId !== undefined || before?.chatId !== undefined;
+    if (hadChain && after !== undefined && before?.sessionId !== after) ids.push(turn.messageId);
   });
   const previous = cached?.ids ?? empty;
   const result =

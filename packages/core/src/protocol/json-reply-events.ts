@@ -2,7 +2,7 @@ import { ProtocolError } from '../errors/protocol-error';
 import type { ChatEvent } from './chat-event';
 import { stringField } from './parse-json';
 import { emptyReplyError, outputText } from './reply-text';
-import { errorFromVapiBody } from './vapi-error';
+import { errorFromVapiChunk } from './vapi-error';
 
 /**
  * The non-streaming replies, as the same events a stream yields (turn-start, one text-delta, turn-end),
@@ -41,7 +41,7 @@ export function eventsFromProxyReply(reply: Record<string, unknown>): ChatEvent[
 }
 
 function failed(body: Record<string, unknown>, what: string): ChatEvent[] {
-  return [{ type: 'error', error: errorFromVapiBody(body) ?? new ProtocolError(what) }];
+  return [{ type: 'error', error: errorFromVapiChunk(body) ?? new ProtocolError(what) }];
 }
 
 function whole(

@@ -3,7 +3,7 @@ import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
 import { parseJsonObject, stringField } from './parse-json';
 import { emptyReplyError, outputText, ReplyText } from './reply-text';
-import { errorFromVapiBody } from './vapi-error';
+import { errorFromVapiChunk } from './vapi-error';
 
 const contentPath = /^chat\.output\[(\d+)\]\.content$/;
 
@@ -29,7 +29,7 @@ export class VapiChatStreamParser {
     const parsed = parseJsonObject(data, 'A chat stream event');
     if (!parsed.ok) return this.#fail(parsed.error);
     const chunk = parsed.value;
-    const error = errorFromVapiBody(chunk);
+    const error = errorFromVapiChunk(chunk);
     if (error !== undefined) return this.#fail(error);
 
     const events: ChatEvent[] = [];

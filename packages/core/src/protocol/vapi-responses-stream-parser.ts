@@ -5,7 +5,7 @@ import type { SseMessage } from '../sse/sse-decoder';
 import type { ChatEvent } from './chat-event';
 import { numberField, objectField, parseJsonObject, stringField } from './parse-json';
 import { emptyReplyError, outputText, ReplyText } from './reply-text';
-import { errorFromVapiBody } from './vapi-error';
+import { errorFromVapiChunk } from './vapi-error';
 
 /**
  * Parses the SSE stream of `POST /chat/responses` (reference §6): `response.output_text.delta` …
@@ -30,7 +30,7 @@ export class VapiResponsesStreamParser {
     const parsed = parseJsonObject(data, 'A responses stream event');
     if (!parsed.ok) return this.#fail(parsed.error);
     const event = parsed.value;
-    const error = errorFromVapiBody(event);
+    const error = errorFromVapiChunk(event);
     if (error !== undefined) return this.#fail(error);
 
     const events: ChatEvent[] = [];

@@ -154,6 +154,48 @@ describe('createChatStore', () => {
     ]);
   });
 
+  it('a reply with no text is a failure the user can retry, never a silent, empty turn', async () => {
+    const { transport } = scriptedTransport([
+      [
+        { type: 'turn-start', chatId: 'c1' },
+        { type: 'turn-end', chatId: 'c1', text: '' },
+      ],
+      reply,
+    ]);
+    const onError = vi.fn<(error: VapiChatError) => void>();
+    const store = createChatStore(testOptions(transport, { onError }));
+    await store.getState().send('Hello');
+    expect(store.getState()).toMatchObject({
+      status: 'error',
+      chain: {},
+      messages: [{ id: 'id2', role: 'user', text: 'Hello', status: 'failed' }],
+    });
+    expect(ProtocolError.isInstance(store.getState().error)).toBe(true);
+    expect(onError).toHaveBeenCalledTimes(1);
+    await store.getState().retry('id2');
+    expect(store.getState().messages.map((message) => [message.role, message.status])).toEqual([
+      ['user', 'done'],
+      ['assistant', 'done'],
+    ]);
+  });
+
+  it('gives each turn the conversation the user saw, without what failed, for a lost chain', async () => {
+    const { transport, calls } = scriptedTransport([
+      reply,
+      [{ type: 'error', error: new UpstreamError('down') }],
+      reply,
+    ]);
+    const store = createChatStore(testOptions(transport, { greeting: 'Hi! How can I help?' }));
+    await store.getState().send('First');
+    await store.getState().send('Lost');
+    await store.getState().send('Third');
+    expect(calls[2]?.history).toEqual([
+      { role: 'assistant', content: 'Hi! How can I help?' },
+      { role: 'user', content: 'First' },
+      { role: 'assistant', content: 'Hi there.' },
+    ]);
+  });
+
   it('shows the greeting and sends it as context on the first turn only (again after reset)', async () => {
     const { transport, calls } = scriptedTransport([reply, reply, reply]);
     const store = createChatStore(testOptions(transport, { greeting: 'Hi! How can I help?' }));

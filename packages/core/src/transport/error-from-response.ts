@@ -2,7 +2,7 @@ import { errorFromStatus } from '../errors/error-from-status';
 import { UpstreamError } from '../errors/upstream-error';
 import type { VapiChatError } from '../errors/vapi-chat-error';
 import { parseJsonObject } from '../protocol/parse-json';
-import { errorFromVapiBody } from '../protocol/vapi-error';
+import { errorMessages } from '../protocol/vapi-error';
 
 /** Error bodies are short; a longer one is cut here, so a hostile server cannot make us buffer much. */
 const maxErrorBodyLength = 64 * 1024;
@@ -22,33 +22,23 @@ export async function errorFromResponse(
 ): Promise<VapiChatError> {
   const text = await readBoundedText(response);
   const { status } = response;
-  const retryAfterHeader = parseRetryAfter(response.headers.get('retry-after'), now());
   const parsed = text === '' ? undefined : parseJsonObject(text, 'The error body');
-  const body = parsed?.ok ? parsed.value : undefined;
-  if (body === undefined && (status === 401 || status === 403) && text.trim() !== '') {
-    return new UpstreamError(
-      `The request was refused before it reached the server (${status}: ${clip(text)})`,
-      {
-        status,
-      },
-    );
+  const body = parsed?.ok ? parsed.value : {};
+  if (!parsed?.ok && (status === 401 || status === 403) && text.trim() !== '') {
+    return new UpstreamError(`Refused before the server (${status}): ${text.trim().slice(0, 120)}`, {
+      status,
+    });
   }
-  const bodyRetryAfter = body?.['retryAfter'];
-  const retryAfterMs =
-    retryAfterHeader ?? (typeof bodyRetryAfter === 'number' ? bodyRetryAfter * 1000 : undefined);
-  const fromBody = body === undefined ? undefined : errorFromVapiBody(body, status, retryAfterMs);
-  return (
-    fromBody ??
-    errorFromStatus(status, {
-      message: response.statusText || `The server answered ${status}`,
-      retryAfterMs,
-    })
-  );
-}
-
-function clip(text: string): string {
-  const line = text.trim().replace(/\s+/g, ' ');
-  return line.length > 120 ? `${line.slice(0, 120)}…` : line;
+  const messages = errorMessages(body);
+  const bodyRetryAfter = body['retryAfter'];
+  return errorFromStatus(status, {
+    message:
+      messages.length > 0 ? messages.join('; ') : response.statusText || `The server answered ${status}`,
+    ...(messages.length > 0 ? { messages } : {}),
+    retryAfterMs:
+      parseRetryAfter(response.headers.get('retry-after'), now()) ??
+      (typeof bodyRetryAfter === 'number' ? bodyRetryAfter * 1000 : undefined),
+  });
 }
 
 /** `Retry-After` as milliseconds from `nowMs`: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

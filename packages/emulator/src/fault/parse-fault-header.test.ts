@@ -15,9 +15,10 @@ describe('parseFaultHeader', () => {
   it('reads every flag, number and shorthand', () => {
     expect(
       parseFaultHeader(
-        'output-event,event-lines,id-lines,crlf,distinct-stream-id,tool-calls,delay=5,retry=3000,ping=10,stall-after=4,cut-mode=reset',
+        'output-event,event-lines,id-lines,crlf,distinct-stream-id,tool-calls,unterminated,delay=5,retry=3000,ping=10,stall-after=4,cut-mode=reset',
       ),
     ).toEqual({
+      unterminatedLastEvent: true,
       outputEvent: true,
       eventLines: true,
       idLines: true,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCliArguments } from '../cli-arguments';
 import { createEmulator, type Emulator } from '../create-emulator';
@@ -82,6 +83,17 @@ describe('emulator variants', () => {
     );
     expect(second.status).toBe(200);
     expect(JSON.stringify(await second.json())).toContain('Your name is Alice');
+  });
+
+  it('are each listed in the README, with their evidence', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Variants'), readme.indexOf('## Switches'));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows).toHaveLength(emulatorVariants.length);
+    for (const variant of emulatorVariants) {
+      const row = rows.find((line) => line.startsWith(`| \`${variant.name}\``));
+      expect(row, variant.name).toMatch(/\((likely|unknown|confirmed)\)/);
+    }
   });
 
   it('are parsed from a list, and the CLI takes --variant', () => {

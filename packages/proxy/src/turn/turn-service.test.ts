@@ -362,3 +362,51 @@ describe('Idempotency-Key', () => {
     ]);
   });
 });
+
+describe('a chain Vapi lost', () => {
+  it('continues the conversation with its context after Vapi forgot it, and says so once in the log', async () => {
+    for (const chain of ['previous-chat', 'session'] as const) {
+      const harness = createHarness({ chain });
+      const first = await harness.app.request(
+        '/v1/chat',
+        turnInit({ sessionId: 's1', message: 'My name is Alice' }),
+      );
+      const { conversationId } = (await first.json()) as { conversationId: string };
+      // A restarted in-process emulator, or a Vapi that deleted the chat or session: 404 for the chain.
+      harness.emulator.reset();
+      const second = await harness.app.request(
+        '/v1/chat',
+        turnInit({ sessionId: 's1', message: "What's my name?" }),
+      );
+      expect(second.status).toBe(200);
+      expect(((await second.json()) as { message: string }).message).toContain('Your name is Alice');
+      const third = await harness.app.request(
+        '/v1/chat',
+        turnInit({ sessionId: 's1', message: 'Who am I?' }),
+      );
+      expect(((await third.json()) as { message: string }).message).toContain('Your name is Alice');
+
+      const replaced = harness.logs.filter((entry) => entry['event'] === 'chain-replaced');
+      expect(replaced).toEqual([
+        {
+          level: 'warn',
+          event: 'chain-replaced',
+          conversationId,
+          reason: 'refused',
+          previous: chain,
+          upstreamStatus: 404,
+          contextMessages: 2,
+        },
+      ]);
+      expect(JSON.stringify(replaced)).not.toContain('Alice');
+      expect((await historyOf(harness, 's1', conversationId)).map((message) => message.role)).toEqual([
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
+    }
+  });
+});

@@ -30,7 +30,8 @@ export interface VapiChainNotice {
    * - `refused`: Vapi answered 400 or 404 to the stored `previousChatId` or `sessionId` (unknown, deleted,
    *   expired or completed; or a stream id that was not a chat id).
    * - `replaced`: `/chat/web` answered in a new session instead of the stored one (it had expired).
-   * - `lost`: the conversation has messages but no chain (its last reply came without a chat id).
+   * - `lost`: the conversation has messages but no chain (its turns were stopped, or a reply came without
+   *   a chat id).
    */
   readonly reason: 'refused' | 'replaced' | 'lost';
   /** What the conversation was chained by before. */
@@ -298,7 +299,7 @@ function describe(
       ? `Vapi refused the conversation's ${what} (${notice.status})`
       : notice.reason === 'replaced'
         ? "Vapi replaced the conversation's expired session"
-        : 'the conversation has no chain at Vapi (its last reply came without a chat id)';
+        : 'Vapi holds none of the conversation (its turns were stopped, or ended without a chat id)';
   const where = web ? 'a new web session' : 'a new session';
   const context =
     messages === 0

@@ -80,15 +80,19 @@ export interface VapiChainingOptions {
  * One turn of a conversation, and how to rebuild the conversation if Vapi has lost it.
  *
  * @example
- * const turn: VapiChainedTurn = { text: 'Hi', chain: {}, history: () => [] };
+ * const turn: VapiChainedTurn = { text: 'Hi', chain: {}, history: [] };
  */
 export interface VapiChainedTurn {
   readonly text: string;
   readonly chain: ChatChain;
   /** Messages the server has not seen, for a new conversation (a greeting). */
   readonly context?: readonly ChatContextMessage[] | undefined;
-  /** The conversation so far. Read only when the chain must be rebuilt. */
-  readonly history: () => Promise<readonly ChatContextMessage[]> | readonly ChatContextMessage[];
+  /**
+   * The conversation so far (a list, or a function that reads it, as the proxy's store). Read only when
+   * the chain must be rebuilt. @default []
+   */
+  readonly history?:
+    readonly ChatContextMessage[] | (() => Promise<readonly ChatContextMessage[]>) | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -119,7 +123,7 @@ type Handle =
  * Nothing else is retried: every other failure is the turn's `error` event.
  *
  * @example
- * for await (const event of sendChainedTurn(options, { text: 'Hi', chain, history: () => transcript })) render(event);
+ * for await (const event of sendChainedTurn(options, { text: 'Hi', chain, history: transcript })) render(event);
  */
 export async function* sendChainedTurn(
   options: VapiChainingOptions,
@@ -139,7 +143,9 @@ export async function* sendChainedTurn(
   const assistant = assistantFields(options.assistant);
   let history: readonly ChatContextMessage[] | undefined;
   const readHistory = async (): Promise<readonly ChatContextMessage[]> =>
-    (history ??= conversation(await turn.history()));
+    (history ??= conversation(
+      typeof turn.history === 'function' ? await turn.history() : (turn.history ?? []),
+    ));
 
   const createSession = async (): Promise<Handle | VapiChatError> => {
     const url = joinUrl(options.baseUrl, '/session');

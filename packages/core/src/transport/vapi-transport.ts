@@ -53,13 +53,7 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
     onChainReplaced: options.onChainReplaced,
   } as const;
   return {
-    sendTurn: (request) =>
-      sendChainedTurn(chaining, {
-        text: request.text,
-        chain: request.chain,
-        context: request.context,
-        history: () => request.history ?? [],
-        signal: request.signal,
-      }),
+    // A turn request is a chained turn: its text, chain, context, history and signal.
+    sendTurn: (request) => sendChainedTurn(chaining, request),
   };
 }

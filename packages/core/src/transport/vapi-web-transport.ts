@@ -55,14 +55,8 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
   } as const;
 
   return {
-    sendTurn: (request) =>
-      sendChainedTurn(chaining, {
-        text: request.text,
-        chain: request.chain,
-        context: request.context,
-        history: () => request.history ?? [],
-        signal: request.signal,
-      }),
+    // A turn request is a chained turn: its text, chain, context, history and signal.
+    sendTurn: (request) => sendChainedTurn(chaining, request),
 
     async endConversation(chain, endOptions = {}) {
       if (chain.sessionId === undefined) return;

@@ -3,7 +3,8 @@ import type { EmulatorDependencies } from '../emulator-dependencies';
 import type { EmulatorEnv } from '../emulator-env';
 import { readBearerKey } from './read-bearer-key';
 
-const allowedHeaders = 'Authorization, Content-Type, Accept, X-Client-ID, X-Emulator-Fault';
+const allowedHeaders =
+  'Authorization, Content-Type, Accept, X-Client-ID, X-Emulator-Fault, X-Emulator-Variant';
 
 /**
  * CORS for `/chat/web*`, the only endpoints a browser calls (reference §13.2, Q12). Preflights are

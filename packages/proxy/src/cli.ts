@@ -1,11 +1,13 @@
 import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { cliUsage, parseCliConfig, type CliConfig } from './cli/cli-config';
 import { createProxy, whenTurnsFinished } from './create-proxy';
+import { errorText } from './http/error-body';
 import { jsonLineLogger, type ProxyLogger } from './logging/logger';
-import type { UpstreamOptions } from './proxy-options';
+import { defaultLimits, type UpstreamOptions } from './proxy-options';
 import type { ChatStore } from './store/chat-store';
 import { openStore } from './store/open-store';
 
@@ -103,9 +105,21 @@ export async function startProxyServer(
     logMessageText: config.logMessageText,
   });
 
+  const bodyTimeoutMs = config.limits?.bodyTimeoutMs ?? defaultLimits.bodyTimeoutMs;
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host },
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: {
+          // The request line and headers must arrive within 10 s, the whole request (the app's own body
+          // deadline first) soon after; checked every second rather than Node's default 30.
+          headersTimeout: headersTimeoutMs,
+          requestTimeout: headersTimeoutMs + bodyTimeoutMs + 5_000,
+          connectionsCheckingInterval: 1_000,
+        },
+      },
       (info: AddressInfo) => {
         const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         resolve({
@@ -125,12 +139,37 @@ export async function startProxyServer(
         });
       },
     );
+    // A request Node refused before the app saw it (too slow, malformed) gets the contract's JSON error body.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (!socket.writable || error.code === 'ECONNRESET') {
+        socket.destroy();
+        return;
+      }
+      const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_HEADERS_TIMEOUT';
+      socket.end(
+        timedOut
+          ? rawJsonResponse(408, 'Request Timeout', { error: errorText.requestTimeout })
+          : rawJsonResponse(400, 'Bad Request', { error: errorText.invalidRequest }),
+      );
+    });
     server.once('error', (error: Error) => {
       clearInterval(sweeper);
       void store.close();
       reject(error);
     });
   });
+}
+
+/** How long a client may take to send its request line and headers. */
+const headersTimeoutMs = 10_000;
+
+/** A whole HTTP/1.1 response, for a socket Node hands over before any request object exists. */
+function rawJsonResponse(status: number, reason: string, body: unknown): string {
+  const json = JSON.stringify(body);
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`
+  );
 }
 
 /** The store URL without a password, for the start-up line. */

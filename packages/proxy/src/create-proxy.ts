@@ -1,3 +1,4 @@
+import type { ProxyHistoryMessage } from '@vapi-chat-kit/core';
 import { Hono, type Context } from 'hono';
 import { conversationIdPattern, idempotencyKeyPattern, parseChatRequest } from './chat/chat-request';
 import { errorResponse, errorText, invalidRequest } from './http/error-body';
@@ -12,6 +13,7 @@ import { widgetAuth } from './middleware/widget-auth/widget-auth';
 import type { ProxyEnv } from './proxy-env';
 import { createRandomId, defaultLimits, type ProxyOptions, type ResolvedLimits } from './proxy-options';
 import { sseResponse } from './routes/sse-response';
+import { turnLockName } from './store/chat-store';
 import { systemScheduler } from './scheduler/scheduler';
 import { failureByCode, isTerminal, type TurnEvent, type TurnEventSource } from './turn/turn-event';
 import { conversationScope, TurnService } from './turn/turn-service';
@@ -35,6 +37,29 @@ export function whenTurnsFinished(app: Hono<ProxyEnv>): Promise<void> {
 
 /** Retry-After for a client that has too many streams open: a stream usually ends within seconds. */
 const busyStreamsRetryAfterSeconds = 2;
+
+/** How long readiness waits for the store's answer. */
+const readinessTimeoutMs = 1000;
+
+/** Whether `work` settles successfully within `ms`. */
+async function answersWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    // A late rejection (a store that fails after the deadline) is settled here, never left unhandled.
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * The proxy as a Hono app: `POST /v1/chat`, `POST /v1/chat/stream`, `GET /v1/chat/history` (DESIGN.md, "The
@@ -67,17 +92,20 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     logger,
     logMessageText: options.logMessageText ?? false,
     turnDurationMs: limits.turnDurationMs,
+    leaseMs: limits.turnLeaseMs,
+    heartbeatMs: limits.heartbeatMs,
   });
   const requestLimiter = store.createLimiter({
     name: 'requests',
     points: limits.requests,
     durationSeconds: limits.windowSeconds,
   });
-  // Open streams are counted up and given back; the window only bounds a slot an instance crashed holding.
-  const streamLimiter = store.createLimiter({
+  // Open streams, counted for real: each holds a slot until it closes. The lease only bounds a slot whose
+  // instance crashed holding it (a stream never outlives its turn's maximum duration).
+  const streamSlots = store.createSlots({
     name: 'streams',
-    points: limits.concurrentStreams,
-    durationSeconds: Math.ceil(limits.turnDurationMs / 1000) + 60,
+    limit: limits.concurrentStreams,
+    ttlMs: limits.turnDurationMs + 60_000,
   });
 
   const root = new Hono<ProxyEnv>();
@@ -99,8 +127,15 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   app.use('/v1/*', rateLimit(requestLimiter, limits.windowSeconds));
   app.use('/v1/*', widgetAuth(options.widgetKeys));
 
-  // For load balancers and orchestrators: no key, no rate limit, no store round trip.
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // For load balancers and orchestrators, with no key and no rate limit. Readiness: the store answers (an
+  // instance whose Redis is down answers every /v1 call 500, so it must leave the pool). Liveness: the process.
+  app.get('/healthz', async (c) => {
+    const ready = await answersWithin(store.ping(), readinessTimeoutMs);
+    if (ready) return c.json({ status: 'ok' });
+    logger({ level: 'warn', event: 'not-ready', store: store.kind });
+    return errorResponse(c, 503, errorText.unavailable, { code: 'store_unavailable' });
+  });
+  app.get('/livez', (c) => c.json({ status: 'ok' }));
 
   /** Validates a turn and starts it; returns its events, or the response that refuses it. */
   const beginTurn = async (
@@ -113,10 +148,8 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
       return invalidRequest(c, 'Idempotency-Key must be 1-255 visible ASCII characters');
     }
     const address = c.get('clientAddress');
-    const slot = await streamLimiter.consume(address);
-    if (!slot.allowed) {
-      // A refused attempt opened nothing: give back the point it counted, or the slot would stay taken.
-      await streamLimiter.release(address);
+    const slot = await streamSlots.acquire(address);
+    if (slot === undefined) {
       const response = errorResponse(c, 429, errorText.tooManyRequests, {
         code: 'too_many_streams',
         retryAfter: busyStreamsRetryAfterSeconds,
@@ -128,7 +161,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     const release = () => {
       if (released) return;
       released = true;
-      streamLimiter.release(address).catch(() => undefined);
+      streamSlots.release(address, slot).catch(() => undefined);
     };
     try {
       const started = await turns.start({
@@ -148,7 +181,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     }
   };
 
-  app.post('/v1/chat/stream', jsonBody(limits.bodyBytes), async (c) => {
+  app.post('/v1/chat/stream', jsonBody(limits.bodyBytes, limits.bodyTimeoutMs, scheduler), async (c) => {
     const turn = await beginTurn(c);
     if (turn instanceof Response) return turn;
     return sseResponse(turn.source, {
@@ -158,7 +191,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     });
   });
 
-  app.post('/v1/chat', jsonBody(limits.bodyBytes), async (c) => {
+  app.post('/v1/chat', jsonBody(limits.bodyBytes, limits.bodyTimeoutMs, scheduler), async (c) => {
     const turn = await beginTurn(c);
     if (turn instanceof Response) return turn;
     const last = await lastEvent(turn.source, c.req.raw.signal);
@@ -187,7 +220,16 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     if (!conversation || !constantTimeEqual(conversationId, conversation.id)) {
       return errorResponse(c, 404, errorText.notFound);
     }
-    const messages = await store.listMessages(conversation.id, limits.historyMessages);
+    const stored = await store.listMessages(conversation.id, limits.historyMessages);
+    // A reply still being written is not history yet; one left `streaming` by a process that died (no turn
+    // holds the conversation) is a failed reply, with the text it got.
+    const live =
+      stored.some((message) => message.status === 'streaming') &&
+      (await store.isLocked(turnLockName(conversation.id)));
+    const messages = stored.flatMap((message): ProxyHistoryMessage[] => {
+      if (message.status !== 'streaming') return [{ ...message, status: message.status }];
+      return live ? [] : [{ ...message, status: 'failed' }];
+    });
     c.header('Cache-Control', 'no-store');
     return c.json({ conversationId: conversation.id, messages });
   });

@@ -64,6 +64,16 @@ export interface LimitOptions {
   readonly bodyBytes?: number;
   /** A turn that runs longer is ended (`timeout`). @default 120000 */
   readonly turnDurationMs?: number;
+  /**
+   * How long a turn holds its conversation without renewing it: a turn whose process died is given up
+   * (its reply ends `failed`, the conversation is free, a retry runs it) this long after its last heartbeat.
+   * @default 5000
+   */
+  readonly turnLeaseMs?: number;
+  /** How often a running turn renews its lease and stores its reply so far. @default 1000 */
+  readonly heartbeatMs?: number;
+  /** A request body must arrive within this long, or the request is answered 408. @default 10000 */
+  readonly bodyTimeoutMs?: number;
   /** A `: ping` comment after this much silence on a stream. @default 15000 */
   readonly pingIntervalMs?: number;
   /** Messages the history returns (the newest). @default 500 */
@@ -124,6 +134,9 @@ export const defaultLimits: ResolvedLimits = {
   concurrentStreams: 4,
   bodyBytes: 32 * 1024,
   turnDurationMs: 120_000,
+  turnLeaseMs: 5_000,
+  heartbeatMs: 1_000,
+  bodyTimeoutMs: 10_000,
   pingIntervalMs: 15_000,
   historyMessages: 500,
 };

@@ -11,6 +11,8 @@ export const errorText = {
   tooManyRequests: 'Too many requests',
   internal: 'Internal server error',
   payloadTooLarge: 'Payload too large',
+  requestTimeout: 'Request timeout',
+  unavailable: 'Service unavailable',
   notFound: 'Not found',
   originNotAllowed: 'Origin not allowed',
   conversationBusy: 'A reply is already in progress for this conversation',

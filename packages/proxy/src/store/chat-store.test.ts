@@ -164,6 +164,87 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     await store.close();
   });
 
+  it('replaces a stored message by id, and says whether there was one', async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key␟s1'));
+    const reply = { id: 'm2', role: 'assistant', text: '', status: 'streaming', createdAt: 'T' } as const;
+    await store.appendMessages('conv_a', [
+      { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: 'T' },
+      reply,
+    ]);
+    expect(await store.updateMessage('conv_a', { ...reply, text: 'Hel', status: 'streaming' })).toBe(true);
+    expect(await store.updateMessage('conv_a', { ...reply, text: 'Hello!', status: 'done' })).toBe(true);
+    expect(await store.updateMessage('conv_a', { ...reply, id: 'nope' })).toBe(false);
+    expect(await store.listMessages('conv_a', 10)).toEqual([
+      { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: 'T' },
+      { ...reply, text: 'Hello!', status: 'done' },
+    ]);
+    await store.close();
+  });
+
+  it("renews a turn's lock, reply and idempotency lease in one step, only while it holds the lock", async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key␟s1'));
+    const reply = { id: 'm2', role: 'assistant', text: '', status: 'streaming', createdAt: 'T' } as const;
+    await store.appendMessages('conv_a', [reply]);
+    await store.claimIdempotency('k1', pending, 60_000);
+    const token = (await store.tryLock('turn:conv_a', 60_000))!;
+    expect(await store.isLocked('turn:conv_a')).toBe(true);
+    const renewed = { ...pending, leaseExpiresAt: 2_000 };
+    const beat = (lockToken: string, text: string) =>
+      store.renewTurn({
+        lock: { name: 'turn:conv_a', token: lockToken, ttlMs: 60_000 },
+        reply: { conversationId: 'conv_a', message: { ...reply, text } },
+        idempotency: { key: 'k1', record: { ...renewed, fingerprint: text }, ttlMs: 60_000 },
+      });
+    expect(await beat(token, 'Hel')).toBe(true);
+    expect(await store.listMessages('conv_a', 10)).toEqual([{ ...reply, text: 'Hel' }]);
+    expect(await store.readIdempotency('k1')).toEqual({ ...renewed, fingerprint: 'Hel' });
+    // Another holder's heartbeat (a turn that lost its lease) writes nothing.
+    expect(await beat('someone-else', 'Hello')).toBe(false);
+    expect(await store.listMessages('conv_a', 10)).toEqual([{ ...reply, text: 'Hel' }]);
+    expect(await store.readIdempotency('k1')).toEqual({ ...renewed, fingerprint: 'Hel' });
+    // A heartbeat without a reply (before the turn was accepted) renews the lock alone.
+    expect(await store.renewTurn({ lock: { name: 'turn:conv_a', token, ttlMs: 60_000 } })).toBe(true);
+    await store.unlock('turn:conv_a', token);
+    expect(await store.isLocked('turn:conv_a')).toBe(false);
+    expect(await beat(token, 'Hello')).toBe(false);
+    await store.close();
+  });
+
+  it('counts open streams for real: a slot is held until released, once, whatever the time', async () => {
+    const store = await open();
+    const slots = store.createSlots({ name: `streams${++counter}`, limit: 2, ttlMs: 60_000 });
+    const first = await slots.acquire('1.2.3.4');
+    const second = await slots.acquire('1.2.3.4');
+    expect([first, second]).toEqual([expect.any(String), expect.any(String)]);
+    expect(await slots.acquire('1.2.3.4')).toBeUndefined();
+    expect(await slots.acquire('5.6.7.8')).toEqual(expect.any(String));
+    await slots.release('1.2.3.4', first!);
+    await slots.release('1.2.3.4', first!);
+    expect(await slots.acquire('1.2.3.4')).toEqual(expect.any(String));
+    expect(await slots.acquire('1.2.3.4')).toBeUndefined();
+    await slots.release('1.2.3.4', 'never-held');
+    expect(await slots.acquire('1.2.3.4')).toBeUndefined();
+    await store.close();
+  });
+
+  it('frees a slot whose holder never gave it back (a crash), once its lease ran out', async () => {
+    const store = await open();
+    const slots = store.createSlots({ name: `streams${++counter}`, limit: 1, ttlMs: 40 });
+    expect(await slots.acquire('1.2.3.4')).toEqual(expect.any(String));
+    expect(await slots.acquire('1.2.3.4')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await slots.acquire('1.2.3.4')).toEqual(expect.any(String));
+    await store.close();
+  });
+
+  it('answers a ping', async () => {
+    const store = await open();
+    await expect(store.ping()).resolves.toBeUndefined();
+    await store.close();
+  });
+
   it('counts rate-limit points per key and gives them back', async () => {
     const store = await open();
     const limiter = store.createLimiter({ name: `limit${++counter}`, points: 2, durationSeconds: 60 });
@@ -178,6 +259,26 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     // Giving back more than was taken (a window that reset meanwhile) leaves no credit.
     await limiter.release('9.9.9.9', 5);
     expect(await limiter.consume('9.9.9.9')).toMatchObject({ allowed: true, remaining: 1 });
+    await store.close();
+  });
+});
+
+// Redis has no sweep: the proxy finds a dead reply when it reads the conversation.
+describe.each(['memory', 'sqlite'])('%s store sweep', (kind) => {
+  const open = factories[kind]!;
+
+  it("the sweep marks a dead turn's streaming reply failed, and leaves a live one alone", async () => {
+    const store = await open();
+    for (const id of ['conv_dead', 'conv_live']) {
+      await store.createConversation(conversation(id, `key␟${id}`));
+      await store.appendMessages(id, [
+        { id: `${id}_reply`, role: 'assistant', text: 'Part', status: 'streaming', createdAt: 'T' },
+      ]);
+    }
+    await store.tryLock('turn:conv_live', 60_000);
+    await store.sweep();
+    expect((await store.listMessages('conv_dead', 1))[0]?.status).toBe('failed');
+    expect((await store.listMessages('conv_live', 1))[0]?.status).toBe('streaming');
     await store.close();
   });
 });

@@ -20,8 +20,52 @@ export interface ConversationRecord {
   readonly updatedAt: string;
 }
 
-/** A stored message is exactly what the history returns. */
-export type StoredMessage = ProxyHistoryMessage;
+/**
+ * A stored message: what the history returns, and `streaming` for a reply being written. A turn writes its
+ * reply as it streams (on each heartbeat), so a process that dies mid-reply leaves its text behind; once no
+ * turn holds the conversation, a `streaming` reply is a dead one, and the history shows it as `failed`.
+ */
+export interface StoredMessage extends Omit<ProxyHistoryMessage, 'status'> {
+  readonly status: ProxyHistoryMessage['status'] | 'streaming';
+}
+
+/**
+ * The lock a turn holds on its conversation. The store knows its name so that its sweep can tell a dead
+ * turn's `streaming` reply (no live lock) from a live one.
+ *
+ * @example
+ * await store.tryLock(turnLockName(conversation.id), leaseMs);
+ */
+export function turnLockName(conversationId: string): string {
+  return `turn:${conversationId}`;
+}
+
+/**
+ * What a running turn writes on each heartbeat, atomically and only while it still holds its lock: the
+ * lock's new expiry, the reply so far, and its idempotency record with the lease moved on.
+ */
+export interface TurnHeartbeat {
+  readonly lock: { readonly name: string; readonly token: string; readonly ttlMs: number };
+  /** The reply so far, once the turn was accepted (its `streaming` message exists). */
+  readonly reply?: { readonly conversationId: string; readonly message: StoredMessage } | undefined;
+  readonly idempotency?:
+    { readonly key: string; readonly record: IdempotencyRecord; readonly ttlMs: number } | undefined;
+}
+
+/** Open streams counted for real, per key: each holds a slot until released, or until its lease runs out. */
+export interface Slots {
+  /** Takes a slot for `key` if fewer than the limit are held: its token, or `undefined` when all are taken. */
+  acquire(key: string): Promise<string | undefined>;
+  /** Gives the slot back. Releasing it twice, or after its lease ran out, changes nothing. */
+  release(key: string, token: string): Promise<void>;
+}
+
+/** How many slots per key, and how long one lasts if its holder never gives it back (a crash). */
+export interface SlotOptions {
+  readonly name: string;
+  readonly limit: number;
+  readonly ttlMs: number;
+}
 
 /**
  * What an `Idempotency-Key` stands for. `pending` while the first attempt runs (its lease bounds how long a
@@ -61,6 +105,8 @@ export interface ChatStore {
   setChain(conversationId: string, chain: ChainHandle | undefined, updatedAt: string): Promise<void>;
   /** Appends messages in order. Messages are written once, finished. */
   appendMessages(conversationId: string, messages: readonly StoredMessage[]): Promise<void>;
+  /** Replaces the stored message with the same id (its text and status); whether there was one. */
+  updateMessage(conversationId: string, message: StoredMessage): Promise<boolean>;
   /** Removes a message (a reply that a retry of its turn replaces). */
   removeMessage(conversationId: string, messageId: string): Promise<void>;
   /** The newest `limit` messages, oldest first. */
@@ -90,13 +136,25 @@ export interface ChatStore {
   tryLock(name: string, ttlMs: number): Promise<string | undefined>;
   /** Frees the lock if `token` still holds it. */
   unlock(name: string, token: string): Promise<void>;
+  /** Whether someone holds the named lock (and its lease has not run out). */
+  isLocked(name: string): Promise<boolean>;
+  /**
+   * A running turn's heartbeat (see {@link TurnHeartbeat}), atomic: writes nothing and returns `false` when
+   * `lock.token` no longer holds the lock (its lease ran out and another turn took the conversation).
+   */
+  renewTurn(heartbeat: TurnHeartbeat): Promise<boolean>;
   /**
    * Housekeeping: deletes expired idempotency records and locks, and conversations idle for longer than the
-   * store's retention (with their messages). Returns how many conversations went. Redis expires keys by
-   * itself, so there it does nothing. The CLI runs it at start and every hour.
+   * store's retention (with their messages); marks `failed` the `streaming` replies no live turn holds (a
+   * process died mid-reply). Returns how many conversations went. Redis expires keys by itself (and dead
+   * replies are found when read), so there it does nothing. The CLI runs it at start and every hour.
    */
   sweep(): Promise<number>;
   /** A counter-based limiter sharing this store's reach (memory: this process; Redis: every instance). */
   createLimiter(options: LimiterOptions): Limiter;
+  /** Slots of open streams, with this store's reach (memory and SQLite: this process; Redis: every instance). */
+  createSlots(options: SlotOptions): Slots;
+  /** Answers when the store can be used; rejects when it cannot (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,13 +1,15 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async for SQLite and Redis;
    memory answers at once, and async methods turn its errors into rejections, like theirs. */
-import type {
-  ChainHandle,
-  ChatStore,
-  ConversationRecord,
-  IdempotencyRecord,
-  StoredMessage,
+import {
+  turnLockName,
+  type ChainHandle,
+  type ChatStore,
+  type ConversationRecord,
+  type IdempotencyRecord,
+  type StoredMessage,
 } from './chat-store';
 import { createMemoryLimiter } from './limiter';
+import { createMemorySlots } from './memory-slots';
 
 export interface MemoryStoreOptions {
   /** The clock for record and lock expiry. @default Date.now */
@@ -65,6 +67,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
       const last = list.at(-1);
       if (record && last) conversations.set(conversationId, { ...record, updatedAt: last.createdAt });
     },
+    async updateMessage(conversationId, message) {
+      const stored = messages.get(conversationId);
+      const index = stored?.findIndex((candidate) => candidate.id === message.id) ?? -1;
+      if (stored === undefined || index === -1) return false;
+      stored[index] = message;
+      return true;
+    },
     async removeMessage(conversationId, messageId) {
       const stored = messages.get(conversationId);
       if (stored)
@@ -108,9 +117,31 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
     async unlock(name, token) {
       if (locks.get(name)?.token === token) locks.delete(name);
     },
+    async isLocked(name) {
+      const held = locks.get(name);
+      return held !== undefined && held.expiresAt > now();
+    },
+    async renewTurn({ lock, reply, idempotency: entry }) {
+      const held = locks.get(lock.name);
+      if (held?.token !== lock.token || held.expiresAt <= now()) return false;
+      locks.set(lock.name, { token: lock.token, expiresAt: now() + lock.ttlMs });
+      if (reply) {
+        const stored = messages.get(reply.conversationId);
+        const index = stored?.findIndex((candidate) => candidate.id === reply.message.id) ?? -1;
+        if (stored && index !== -1) stored[index] = reply.message;
+      }
+      if (entry) idempotency.set(entry.key, { record: entry.record, expiresAt: now() + entry.ttlMs });
+      return true;
+    },
     async sweep() {
       for (const [key, entry] of idempotency) if (entry.expiresAt <= now()) idempotency.delete(key);
       for (const [name, lock] of locks) if (lock.expiresAt <= now()) locks.delete(name);
+      for (const [conversationId, stored] of messages) {
+        if (locks.has(turnLockName(conversationId))) continue;
+        stored.forEach((message, index) => {
+          if (message.status === 'streaming') stored[index] = { ...message, status: 'failed' };
+        });
+      }
       if (options.retentionSeconds === undefined) return 0;
       const cutoff = now() - options.retentionSeconds * 1000;
       let removed = 0;
@@ -124,6 +155,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
       return removed;
     },
     createLimiter: createMemoryLimiter,
+    createSlots: (slotOptions) => createMemorySlots(slotOptions, now),
+    async ping() {},
     async close() {
       conversations.clear();
       scopes.clear();

@@ -16,6 +16,8 @@ export interface RedisStoreOptions {
   readonly keyPrefix?: string;
   /** A conversation idle for longer expires (Redis TTL, renewed on each write). @default undefined (kept) */
   readonly retentionSeconds?: number;
+  /** The clock of stream slots' leases (locks and records expire on Redis's own). @default Date.now */
+  readonly now?: () => number;
 }
 
 /** Sets KEYS[1] to ARGV[2] (expiring in ARGV[3] ms) only while it still holds ARGV[1]. */
@@ -23,6 +25,47 @@ const compareAndSetScript = `if redis.call('get', KEYS[1]) == ARGV[1] then redis
 
 /** Deletes a lock only while `token` still holds it (no one else's lock is ever freed). */
 const unlockScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+// Replaces, in the message list KEYS[1], the message whose id is ARGV[1] with ARGV[2]. A reply being written
+// is one of the newest, so the search starts from the end (and looks no further back than 500 messages).
+const replaceMessageLua = `
+local function replace(list, id, json)
+  local last = redis.call('llen', list) - 1
+  for index = last, math.max(0, last - 499), -1 do
+    local item = redis.call('lindex', list, index)
+    if item and cjson.decode(item).id == id then
+      redis.call('lset', list, index, json)
+      return 1
+    end
+  end
+  return 0
+end`;
+
+const updateMessageScript = `${replaceMessageLua}
+return replace(KEYS[1], ARGV[1], ARGV[2])`;
+
+/**
+ * A turn's heartbeat: KEYS = lock, message list, idempotency key. Only while ARGV[1] holds the lock: extend
+ * it by ARGV[2] ms, replace message ARGV[3] with ARGV[4] (when given), set the record ARGV[5] for ARGV[6] ms
+ * (when given).
+ */
+const renewTurnScript = `${replaceMessageLua}
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('pexpire', KEYS[1], ARGV[2])
+if ARGV[3] ~= '' then replace(KEYS[2], ARGV[3], ARGV[4]) end
+if ARGV[5] ~= '' then redis.call('set', KEYS[3], ARGV[5], 'PX', ARGV[6]) end
+return 1`;
+
+/**
+ * Takes a slot: KEYS[1] is a sorted set of held slots scored by their expiry. Drops the expired ones, then
+ * adds ARGV[3] (expiring at ARGV[2]) if fewer than ARGV[4] are held. ARGV[1] is now, in ms.
+ */
+const acquireSlotScript = `
+redis.call('zremrangebyscore', KEYS[1], '-inf', ARGV[1])
+if redis.call('zcard', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
+redis.call('zadd', KEYS[1], ARGV[2], ARGV[3])
+redis.call('pexpireat', KEYS[1], ARGV[2])
+return 1`;
 
 /**
  * A store in Redis (`ioredis`): several proxy instances behind a load balancer share conversations,
@@ -43,10 +86,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Chat
     redis.disconnect();
     throw new Error('Could not connect to Redis', { cause });
   }
-  return redisStore(redis, options.keyPrefix ?? 'vck:', options.retentionSeconds);
+  return redisStore(redis, options.keyPrefix ?? 'vck:', options.retentionSeconds, options.now ?? Date.now);
 }
 
-function redisStore(redis: Redis, prefix: string, retentionSeconds: number | undefined): ChatStore {
+function redisStore(
+  redis: Redis,
+  prefix: string,
+  retentionSeconds: number | undefined,
+  now: () => number,
+): ChatStore {
   const key = {
     scope: (scope: string) => `${prefix}scope:${scope}`,
     conversation: (id: string) => `${prefix}conversation:${id}`,
@@ -123,6 +171,16 @@ function redisStore(redis: Redis, prefix: string, retentionSeconds: number | und
       await redis.hset(key.conversation(conversationId), { updatedAt: last.createdAt });
       await touch(conversationId);
     },
+    async updateMessage(conversationId, message) {
+      const replaced = await redis.eval(
+        updateMessageScript,
+        1,
+        key.messages(conversationId),
+        message.id,
+        JSON.stringify(message),
+      );
+      return replaced === 1;
+    },
     async removeMessage(conversationId, messageId) {
       const values = await redis.lrange(key.messages(conversationId), 0, -1);
       for (const value of values) {
@@ -165,6 +223,25 @@ function redisStore(redis: Redis, prefix: string, retentionSeconds: number | und
     async unlock(name, token) {
       await redis.eval(unlockScript, 1, key.lock(name), token);
     },
+    async isLocked(name) {
+      return (await redis.exists(key.lock(name))) === 1;
+    },
+    async renewTurn({ lock, reply, idempotency }) {
+      const renewed = await redis.eval(
+        renewTurnScript,
+        3,
+        key.lock(lock.name),
+        reply ? key.messages(reply.conversationId) : key.lock(lock.name),
+        idempotency ? key.idempotency(idempotency.key) : key.lock(lock.name),
+        lock.token,
+        String(lock.ttlMs),
+        reply?.message.id ?? '',
+        reply ? JSON.stringify(reply.message) : '',
+        idempotency ? JSON.stringify(idempotency.record) : '',
+        String(idempotency?.ttlMs ?? 0),
+      );
+      return renewed === 1;
+    },
     sweep() {
       // Keys carry their own TTLs (idempotency, locks, rate limits; conversations with a retention).
       return Promise.resolve(0);
@@ -177,6 +254,31 @@ function redisStore(redis: Redis, prefix: string, retentionSeconds: number | und
         duration: options.durationSeconds,
       });
       return limiterFrom(limiter, options.points);
+    },
+    createSlots(options) {
+      const slotsKey = (name: string) => `${prefix}slots:${options.name}:${name}`;
+      return {
+        async acquire(name) {
+          const at = now();
+          const token = crypto.randomUUID();
+          const taken = await redis.eval(
+            acquireSlotScript,
+            1,
+            slotsKey(name),
+            String(at),
+            String(at + options.ttlMs),
+            token,
+            String(options.limit),
+          );
+          return taken === 1 ? token : undefined;
+        },
+        async release(name, token) {
+          await redis.zrem(slotsKey(name), token);
+        },
+      };
+    },
+    async ping() {
+      await redis.ping();
     },
     async close() {
       await redis.quit();

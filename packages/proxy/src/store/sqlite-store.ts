@@ -1,12 +1,14 @@
 import type { Client, InArgs } from '@libsql/client';
-import type {
-  ChainHandle,
-  ChatStore,
-  ConversationRecord,
-  IdempotencyRecord,
-  StoredMessage,
+import {
+  turnLockName,
+  type ChainHandle,
+  type ChatStore,
+  type ConversationRecord,
+  type IdempotencyRecord,
+  type StoredMessage,
 } from './chat-store';
 import { createMemoryLimiter } from './limiter';
+import { createMemorySlots } from './memory-slots';
 
 export interface SqliteStoreOptions {
   /** A libsql URL: `file:./data/chat.db`, `:memory:`, or a remote libsql/Turso URL. */
@@ -190,6 +192,13 @@ function sqliteStore(client: Client, now: () => number, retentionSeconds: number
         'write',
       );
     },
+    async updateMessage(conversationId, message) {
+      const result = await run(
+        'UPDATE messages SET text = ?, status = ? WHERE conversation_id = ? AND id = ?',
+        [message.text, message.status, conversationId, message.id],
+      );
+      return result.rowsAffected > 0;
+    },
     async removeMessage(conversationId, messageId) {
       await run('DELETE FROM messages WHERE conversation_id = ? AND id = ?', [conversationId, messageId]);
     },
@@ -250,11 +259,60 @@ function sqliteStore(client: Client, now: () => number, retentionSeconds: number
     async unlock(name, token) {
       await run('DELETE FROM locks WHERE name = ? AND token = ?', [name, token]);
     },
+    async isLocked(name) {
+      const result = await run('SELECT 1 FROM locks WHERE name = ? AND expires_at > ?', [name, now()]);
+      return result.rows.length > 0;
+    },
+    async renewTurn({ lock, reply, idempotency }) {
+      const at = now();
+      // One transaction: the lock first; every other write only while the token still holds it.
+      const held = 'EXISTS (SELECT 1 FROM locks WHERE name = ? AND token = ?)';
+      const statements: { sql: string; args: InArgs }[] = [
+        {
+          sql: 'UPDATE locks SET expires_at = ? WHERE name = ? AND token = ? AND expires_at > ?',
+          args: [at + lock.ttlMs, lock.name, lock.token, at],
+        },
+      ];
+      if (reply) {
+        statements.push({
+          sql: `UPDATE messages SET text = ?, status = ? WHERE conversation_id = ? AND id = ? AND ${held}`,
+          args: [
+            reply.message.text,
+            reply.message.status,
+            reply.conversationId,
+            reply.message.id,
+            lock.name,
+            lock.token,
+          ],
+        });
+      }
+      if (idempotency) {
+        statements.push({
+          sql: `INSERT INTO idempotency (key, record, expires_at) SELECT ?, ?, ? WHERE ${held}
+                ON CONFLICT (key) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at`,
+          args: [
+            idempotency.key,
+            JSON.stringify(idempotency.record),
+            at + idempotency.ttlMs,
+            lock.name,
+            lock.token,
+          ],
+        });
+      }
+      const results = await client.batch(statements, 'write');
+      return (results[0]?.rowsAffected ?? 0) === 1;
+    },
     async sweep() {
       const at = now();
       const statements: { sql: string; args: InArgs }[] = [
         { sql: 'DELETE FROM idempotency WHERE expires_at <= ?', args: [at] },
         { sql: 'DELETE FROM locks WHERE expires_at <= ?', args: [at] },
+        {
+          // A reply left `streaming` by a process that died: no live turn lock holds its conversation.
+          sql: `UPDATE messages SET status = 'failed' WHERE status = 'streaming' AND NOT EXISTS
+                (SELECT 1 FROM locks WHERE locks.name = ? || messages.conversation_id AND locks.expires_at > ?)`,
+          args: [turnLockName(''), at],
+        },
       ];
       if (retentionSeconds !== undefined) {
         const cutoff = new Date(at - retentionSeconds * 1000).toISOString();
@@ -270,6 +328,10 @@ function sqliteStore(client: Client, now: () => number, retentionSeconds: number
       return retentionSeconds === undefined ? 0 : (results.at(-1)?.rowsAffected ?? 0);
     },
     createLimiter: createMemoryLimiter,
+    createSlots: (slotOptions) => createMemorySlots(slotOptions, now),
+    async ping() {
+      await run('SELECT 1');
+    },
     close() {
       client.close();
       return Promise.resolve();

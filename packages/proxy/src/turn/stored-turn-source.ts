@@ -1,6 +1,6 @@
 import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
 import type { ChatStore, IdempotencyRecord } from '../store/chat-store';
-import { errorEvent, type TurnEvent, type TurnEventSource } from './turn-event';
+import { errorEvent, type TurnEvent, type TurnEventSource, type TurnStart } from './turn-event';
 
 /**
  * The events that answer a retry of a finished turn: `start`, the whole text as one `delta`, then `done`.
@@ -33,23 +33,48 @@ export interface PendingSourceOptions {
   readonly scheduler: Scheduler;
   readonly now: () => number;
   readonly pollMs: number;
+  /**
+   * Starts the turn here, once the first attempt's lease has run out (its process died) or it was refused
+   * and released: the same request again, which takes the turn over (only one of racing retries does).
+   */
+  readonly takeOver: () => Promise<TurnStart>;
 }
 
 /**
- * A retry of a turn whose first attempt runs elsewhere (another instance, or a process that died): says
- * `start` at once, then polls the store until the attempt finishes and replays it. The turn is never sent to
- * Vapi a second time; if the attempt's lease runs out (its process died), or it was refused and released,
- * the retry ends with `upstream_error` and the client may send the turn again.
+ * A retry of a turn whose first attempt runs elsewhere (another instance): says `start` at once, then polls
+ * the store until the attempt finishes and replays it, never sending the turn to Vapi a second time. If the
+ * attempt's process dies meanwhile (its lease runs out), or it was refused and released, the retry takes the
+ * turn over and goes on with its events; if it cannot (another retry got the conversation first), it ends
+ * with `upstream_error` and the client may send the turn again.
  */
 export function pendingSource(options: PendingSourceOptions): TurnEventSource {
   const { store, key, record, scheduler, now, pollMs } = options;
   return (listener) => {
     let cancelled = false;
     let timer: TimerHandle;
+    let unsubscribe: (() => void) | undefined;
     listener({
       event: 'start',
       data: { conversationId: record.conversationId, messageId: record.messageId },
     });
+    const takeOver = async () => {
+      const started = await options.takeOver().catch(() => undefined);
+      if (cancelled) return;
+      if (started?.ok !== true) {
+        listener(errorEvent('upstream_error'));
+        return;
+      }
+      // `start` was said already; the rest of the turn follows.
+      let first = true;
+      unsubscribe = started.source((event) => {
+        if (first && event.event === 'start') {
+          first = false;
+          return;
+        }
+        first = false;
+        listener(event);
+      });
+    };
     const check = async () => {
       if (cancelled) return;
       const current = await store.readIdempotency(key).catch(() => record);
@@ -58,10 +83,10 @@ export function pendingSource(options: PendingSourceOptions): TurnEventSource {
         for (const event of replayEvents(current).slice(1)) listener(event);
         return;
       }
-      // The lease as stored now: the first attempt may have renewed or finished it meanwhile.
+      // The lease as stored now: the first attempt renews it on every heartbeat.
       const leaseExpiresAt = current?.state === 'pending' ? current.leaseExpiresAt : record.leaseExpiresAt;
       if (current === undefined || now() >= leaseExpiresAt) {
-        listener(errorEvent('upstream_error'));
+        await takeOver();
         return;
       }
       timer = scheduler.setTimeout(() => void check(), pollMs);
@@ -70,6 +95,7 @@ export function pendingSource(options: PendingSourceOptions): TurnEventSource {
     return () => {
       cancelled = true;
       scheduler.clearTimeout(timer);
+      unsubscribe?.();
     };
   };
 }

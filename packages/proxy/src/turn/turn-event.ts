@@ -23,6 +23,11 @@ export type TurnEvent =
 /** Subscribes to a turn's events: the ones so far at once, then each as it happens. Returns the unsubscribe. */
 export type TurnEventSource = (listener: (event: TurnEvent) => void) => () => void;
 
+/** Starting a turn: its events (a new run, a replay, or the live run of the same key), or why not. */
+export type TurnStart =
+  | { readonly ok: true; readonly source: TurnEventSource; readonly replayed: boolean }
+  | { readonly ok: false; readonly reason: 'busy' | 'key-reused' };
+
 /**
  * The texts and HTTP statuses of each failure, shared by the stream's `error` event and `POST /v1/chat`.
  *

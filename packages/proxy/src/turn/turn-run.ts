@@ -25,11 +25,16 @@ export interface TurnRunOptions {
   /** The claimed idempotency record to finish or release, if the request carried a key. */
   readonly idempotency?:
     { readonly key: string; readonly fingerprint: string; readonly ttlMs: number } | undefined;
+  /** The conversation's lock this turn holds; each heartbeat renews it for `leaseMs`. */
+  readonly lock: { readonly name: string; readonly token: string };
+  readonly leaseMs: number;
+  readonly heartbeatMs: number;
   /** Called once when the run is over (stored, told, lock to free). */
   readonly onFinished: () => Promise<void>;
 }
 
-type StopReason = 'client' | 'timeout';
+/** Why a turn ended early: its client left, it ran too long, or it lost its lease (another turn took over). */
+type StopReason = 'client' | 'timeout' | 'lost';
 
 /** How many stored messages a rebuilt chain is given (the newest). */
 const historyForContext = 100;
@@ -45,6 +50,11 @@ function isSession(chain: ChainHandle | undefined, sessionId: string): boolean {
  * The upstream request is aborted the moment the last subscriber leaves (the browser went away) or the turn
  * passes its maximum duration; the text so far is stored as `stopped` (or `failed` for a timeout). Storing
  * happens before the final event, so a client that reads the history after `done` finds the reply.
+ *
+ * While it runs, a heartbeat every `heartbeatMs` renews its hold on the conversation (lock and idempotency
+ * lease, for `leaseMs`) and writes the reply so far, when it grew: one store round trip per heartbeat, never
+ * one per delta. If the process dies, the conversation is free a lease later and the reply is there, to end
+ * as `failed`. A turn whose heartbeat finds the lock gone (its lease ran out and another took over) stops.
  */
 export class TurnRun {
   readonly #options: TurnRunOptions;
@@ -54,6 +64,13 @@ export class TurnRun {
   readonly #started: number;
   #stopReason: StopReason | undefined;
   #ended = false;
+  /** The reply so far, and what of it the store has. */
+  #text = '';
+  #storedText: string | undefined;
+  #heartbeat: unknown;
+  /** The heartbeat in flight, so the final writes never race it. */
+  #beating: Promise<void> | undefined;
+  #heartbeatStopped = false;
   /** Resolves when the run has stored its outcome and told its subscribers. Never rejects. */
   readonly finished: Promise<void>;
 
@@ -93,12 +110,85 @@ export class TurnRun {
     this.#abort.abort(reason);
   }
 
+  /** The reply as the store keeps it while it streams. */
+  #streamingReply(): StoredMessage {
+    return {
+      id: this.#options.messageId,
+      role: 'assistant',
+      text: this.#text,
+      status: 'streaming',
+      createdAt: new Date(this.#started).toISOString(),
+    };
+  }
+
+  #scheduleHeartbeat(): void {
+    if (this.#heartbeatStopped) return;
+    this.#heartbeat = this.#options.scheduler.setTimeout(() => {
+      this.#beating = this.#beat();
+    }, this.#options.heartbeatMs);
+  }
+
+  /** Stops the heartbeat and waits for one in flight: the turn's last writes must come after it. */
+  async #stopHeartbeat(): Promise<void> {
+    this.#heartbeatStopped = true;
+    this.#options.scheduler.clearTimeout(this.#heartbeat);
+    await this.#beating;
+  }
+
+  /** Renews the lease and writes the reply so far (when it grew). A heartbeat that finds the lock gone stops the turn. */
+  async #beat(): Promise<void> {
+    const options = this.#options;
+    if (this.#heartbeatStopped) return;
+    const text = this.#text;
+    try {
+      const { idempotency } = options;
+      const held = await options.store.renewTurn({
+        lock: { ...options.lock, ttlMs: options.leaseMs },
+        reply:
+          this.#storedText !== undefined && text !== this.#storedText
+            ? { conversationId: options.conversation.id, message: this.#streamingReply() }
+            : undefined,
+        idempotency: idempotency && {
+          key: idempotency.key,
+          record: {
+            state: 'pending',
+            fingerprint: idempotency.fingerprint,
+            conversationId: options.conversation.id,
+            messageId: options.messageId,
+            leaseExpiresAt: options.now() + options.leaseMs,
+          },
+          ttlMs: idempotency.ttlMs,
+        },
+      });
+      if (!held) {
+        options.logger({
+          level: 'warn',
+          event: 'turn-lease-lost',
+          conversationId: options.conversation.id,
+          messageId: options.messageId,
+        });
+        this.#stop('lost');
+        return;
+      }
+      if (this.#storedText !== undefined) this.#storedText = text;
+    } catch (error) {
+      // The store did not answer: the turn goes on, and the next heartbeat tries again.
+      options.logger({
+        level: 'warn',
+        event: 'heartbeat-failed',
+        conversationId: options.conversation.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+    this.#scheduleHeartbeat();
+  }
+
   async #run(): Promise<void> {
     const options = this.#options;
     const { store, conversation } = options;
     const deadline = options.scheduler.setTimeout(() => this.#stop('timeout'), options.turnDurationMs);
+    this.#scheduleHeartbeat();
     let accepted = false;
-    let text = '';
     // The last event goes out after the lock is freed (finally), so a client that sends its next turn
     // the moment it reads `done` never finds the conversation busy.
     let terminal: TurnEvent = errorEvent('internal_error');
@@ -123,23 +213,29 @@ export class TurnRun {
         // Vapi refused or never saw the turn: nothing was processed, so a retry may run it again.
         const failure =
           this.#stopReason === 'timeout' ? { code: 'timeout' as const } : upstreamFailure(turn.error);
-        await this.#forgetAttempt(failure.code);
-        this.#log(this.#stopReason === 'client' ? 'stopped' : 'refused', failure.code, text, turn.status);
+        await this.#stopHeartbeat();
+        if (this.#stopReason !== 'lost') await this.#forgetAttempt(failure.code);
+        this.#log(this.#stopReason === 'client' ? 'stopped' : 'refused', failure.code, '', turn.status);
         terminal = errorEvent(failure.code, failure.retryAfter);
         return;
       }
       accepted = true;
-      if (!options.userMessageStored) {
-        await store.appendMessages(conversation.id, [
-          {
-            id: options.userMessageId,
-            role: 'user',
-            text: options.message,
-            status: 'done',
-            createdAt: new Date(this.#started).toISOString(),
-          },
-        ]);
-      }
+      // The question and an empty `streaming` reply, together: from now on a crash leaves both behind.
+      await store.appendMessages(conversation.id, [
+        ...(options.userMessageStored
+          ? []
+          : [
+              {
+                id: options.userMessageId,
+                role: 'user',
+                text: options.message,
+                status: 'done',
+                createdAt: new Date(this.#started).toISOString(),
+              } as const,
+            ]),
+        this.#streamingReply(),
+      ]);
+      this.#storedText = '';
 
       let chain = conversation.chain;
       let chatId: string | undefined;
@@ -156,15 +252,15 @@ export class TurnRun {
             }
             break;
           case 'text-delta':
-            text += event.text;
+            this.#text += event.text;
             this.#emit({ event: 'delta', data: { text: event.text } });
             break;
           case 'turn-end':
             chatId = event.chatId;
             // The final text only adds what the deltas missed; it never shortens what was sent.
-            if (event.text.startsWith(text) && event.text.length > text.length) {
-              this.#emit({ event: 'delta', data: { text: event.text.slice(text.length) } });
-              text = event.text;
+            if (event.text.startsWith(this.#text) && event.text.length > this.#text.length) {
+              this.#emit({ event: 'delta', data: { text: event.text.slice(this.#text.length) } });
+              this.#text = event.text;
             }
             break;
           case 'error': {
@@ -178,7 +274,15 @@ export class TurnRun {
         }
       }
 
-      let status: StoredMessage['status'] = 'done';
+      await this.#stopHeartbeat();
+      const text = this.#text;
+      if (this.#stopReason === 'lost') {
+        // Another turn holds the conversation now: it writes the outcome, not this one.
+        this.#log('lost', 'internal_error', text);
+        terminal = errorEvent('internal_error');
+        return;
+      }
+      let status: 'done' | 'stopped' | 'failed' = 'done';
       if (failureCode !== undefined) {
         if (this.#stopReason === 'client') status = 'stopped';
         else {
@@ -186,9 +290,7 @@ export class TurnRun {
           if (this.#stopReason === 'timeout') failureCode = 'timeout';
         }
       }
-      await store.appendMessages(conversation.id, [
-        { id: options.messageId, role: 'assistant', text, status, createdAt: this.#isoNow() },
-      ]);
+      await store.updateMessage(conversation.id, { ...this.#streamingReply(), status });
       // Chain on a finished chat only: an aborted one may not exist at Vapi. A session keeps itself. A chat
       // that finished without an id leaves nothing to chain from: the next turn rebuilds the context.
       if (status === 'done' && chain?.kind !== 'session') {
@@ -226,12 +328,14 @@ export class TurnRun {
         messageId: options.messageId,
         error: error instanceof Error ? error.name : 'unknown',
       });
+      await this.#stopHeartbeat();
       if (options.idempotency && !accepted) {
         await this.#forgetAttempt('internal_error').catch(() => undefined);
       }
       terminal = errorEvent('internal_error');
     } finally {
       options.scheduler.clearTimeout(deadline);
+      await this.#stopHeartbeat();
       await options.onFinished().catch(() => undefined);
       this.#emit(terminal);
     }
@@ -272,7 +376,7 @@ export class TurnRun {
     const stored = await store.listMessages(conversation.id, historyForContext);
     if (userMessageStored && stored.at(-1)?.role === 'user') stored.pop();
     return stored
-      .filter((message) => message.status !== 'failed' && message.text !== '')
+      .filter((message) => (message.status === 'done' || message.status === 'stopped') && message.text !== '')
       .map((message) => ({ role: message.role, content: message.text }));
   }
 

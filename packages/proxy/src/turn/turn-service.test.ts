@@ -250,7 +250,7 @@ describe('Idempotency-Key', () => {
     expect(b.calls).toHaveLength(1);
   });
 
-  it('gives up on a first attempt whose instance died once its lease runs out, without calling Vapi', async () => {
+  it('takes over a first attempt whose instance died once its lease runs out, and runs it once', async () => {
     const store = createMemoryStore();
     const harness = createHarness({ store });
     // What a crashed instance leaves behind: a pending record nobody will finish.
@@ -258,49 +258,35 @@ describe('Idempotency-Key', () => {
     const fingerprint = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(
       '',
     );
-    await store.claimIdempotency(
-      'wk_test_public_key|s1|t-1',
-      {
-        state: 'pending',
-        fingerprint,
-        conversationId: 'conv_dead',
-        messageId: 'msg_dead',
-        leaseExpiresAt: Date.now() + 60_000,
-      },
-      86_400_000,
-    );
-    const retry = new SseReader(
-      (
-        await harness.app.request(
-          '/v1/chat/stream',
-          turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')),
-        )
-      ).body!,
-    );
-    expect(await retry.nextEvent()).toEqual({
+    const dead = {
+      state: 'pending',
+      fingerprint,
+      conversationId: 'conv_dead',
+      messageId: 'msg_dead',
+      leaseExpiresAt: Date.now() + 60_000,
+    } as const;
+    await store.claimIdempotency('wk_test_public_key|s1|t-1', dead, 86_400_000);
+    const open = () =>
+      harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' }, key('t-1')));
+    const waiting = new SseReader((await open()).body!);
+    expect(await waiting.nextEvent()).toEqual({
       event: 'start',
       data: { conversationId: 'conv_dead', messageId: 'msg_dead' },
     });
     harness.scheduler.advance(500);
     await eventually(() => expect(harness.scheduler.pending).toBeGreaterThan(1));
-    // The lease is on the wall clock (it is shared between machines): move it into the past.
-    await store.finishIdempotency(
-      'wk_test_public_key|s1|t-1',
-      {
-        state: 'pending',
-        fingerprint,
-        conversationId: 'conv_dead',
-        messageId: 'msg_dead',
-        leaseExpiresAt: 0,
-      },
-      86_400_000,
-    );
-    harness.scheduler.advance(500);
-    expect(await retry.nextEvent()).toEqual({
-      event: 'error',
-      data: { error: 'The assistant is unavailable', code: 'upstream_error' },
-    });
     expect(harness.calls).toHaveLength(0);
+    // The lease is on the wall clock (it is shared between machines): it runs out while the retry waits.
+    await store.finishIdempotency('wk_test_public_key|s1|t-1', { ...dead, leaseExpiresAt: 0 }, 86_400_000);
+    harness.scheduler.advance(500);
+    // The waiting retry takes the turn over and runs it; another retry racing it joins, and Vapi is asked once.
+    const racing = eventsOf(await (await open()).text());
+    const rest: string[] = [];
+    for (let event = await waiting.nextEvent(); event; event = await waiting.nextEvent())
+      rest.push(event.event);
+    expect(rest.at(-1)).toBe('done');
+    expect(racing.at(-1)?.[0]).toBe('done');
+    expect(harness.calls).toHaveLength(1);
   });
 
   it('frees the conversation before the last event, so the next turn right after done is accepted', async () => {

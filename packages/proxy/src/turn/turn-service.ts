@@ -1,9 +1,14 @@
 import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
-import type { ChatStore, ConversationRecord, IdempotencyRecord } from '../store/chat-store';
+import {
+  turnLockName,
+  type ChatStore,
+  type ConversationRecord,
+  type IdempotencyRecord,
+} from '../store/chat-store';
 import type { VapiUpstream } from '../upstream/vapi-upstream';
 import { pendingSource, replaySource } from './stored-turn-source';
-import type { TurnEventSource } from './turn-event';
+import type { TurnStart } from './turn-event';
 import { TurnRun } from './turn-run';
 
 export interface TurnServiceOptions {
@@ -17,6 +22,13 @@ export interface TurnServiceOptions {
   readonly turnDurationMs: number;
   /** How often a retry polls the store for a first attempt running elsewhere. @default 500 */
   readonly pollMs?: number;
+  /**
+   * How long a turn's hold on its conversation (lock and idempotency lease) lasts without a heartbeat: the
+   * turn of a process that died is given up this long after its last heartbeat. @default 5000
+   */
+  readonly leaseMs?: number;
+  /** How often a running turn renews its hold and writes its reply so far. @default 1000 */
+  readonly heartbeatMs?: number;
 }
 
 export interface TurnRequest {
@@ -26,14 +38,10 @@ export interface TurnRequest {
   readonly idempotencyKey?: string | undefined;
 }
 
-export type TurnStart =
-  | { readonly ok: true; readonly source: TurnEventSource; readonly replayed: boolean }
-  | { readonly ok: false; readonly reason: 'busy' | 'key-reused' };
-
 /** How long an idempotency record is kept: a retry a day later is still answered from the store. */
 const idempotencyTtlMs = 24 * 60 * 60 * 1000;
-/** Extra time a first attempt's lease (and its conversation lock) outlives the turn's maximum duration. */
-const leaseMarginMs = 30_000;
+/** How many of a conversation's newest messages are checked for a reply a dead turn left `streaming`. */
+const recentMessages = 50;
 
 /** A conversation's key in the store: the widget key id and the client's `sessionId`, unambiguously joined. */
 export function conversationScope(keyId: string, sessionId: string): string {
@@ -49,29 +57,37 @@ async function fingerprintOf(sessionId: string, message: string): Promise<string
  * Starts turns: finds or creates the conversation, honours `Idempotency-Key`, keeps one turn at a time per
  * conversation, and hands back the events to send.
  *
+ * A turn holds its conversation with a lease it renews on every heartbeat (the lock and its idempotency
+ * record), and writes its reply as it streams. A process that dies stops renewing: a lease later the
+ * conversation is free again, its reply is found `streaming` and ends `failed` with its text, and a retry
+ * of that turn takes it over and runs it once, however many retries race (compare-and-set on the record).
+ *
  * A retried key is answered without Vapi: from the store when the first attempt finished its reply; by
  * joining the first attempt's live events when it still runs in this process; by waiting on the store when
- * it runs in another instance. A key reused for a different message is refused. A retry of a turn whose
- * reply stopped or failed part-way runs it again (once, however many retries race), replacing that reply.
+ * it runs in another instance (taking it over if that instance dies meanwhile). A key reused for a different
+ * message is refused. A retry of a turn whose reply stopped or failed part-way runs it again (once, however
+ * many retries race), replacing that reply.
  */
 export class TurnService {
   readonly #options: TurnServiceOptions;
+  readonly #leaseMs: number;
   readonly #running = new Map<string, TurnRun>();
   readonly #all = new Set<TurnRun>();
 
   constructor(options: TurnServiceOptions) {
     this.#options = options;
+    this.#leaseMs = options.leaseMs ?? 5000;
   }
 
   async start(request: TurnRequest): Promise<TurnStart> {
-    const { store, now, createId, turnDurationMs } = this.#options;
+    const { store, now, createId } = this.#options;
+    const leaseMs = this.#leaseMs;
     const scope = conversationScope(request.keyId, request.sessionId);
     const conversation = await this.#conversation(scope);
     const messageId = createId('msg');
-    const leaseMs = turnDurationMs + leaseMarginMs;
 
     let idempotency: { key: string; fingerprint: string; ttlMs: number } | undefined;
-    let rerun: Extract<IdempotencyRecord, { state: 'finished' }> | undefined;
+    let rerun: { messageId: string; previous: IdempotencyRecord } | undefined;
     if (request.idempotencyKey !== undefined) {
       const key = `${scope}|${request.idempotencyKey}`;
       const fingerprint = await fingerprintOf(request.sessionId, request.message);
@@ -83,20 +99,22 @@ export class TurnService {
         leaseExpiresAt: now() + leaseMs,
       });
       let existing = await store.claimIdempotency(key, pending(messageId), idempotencyTtlMs);
-      if (
-        existing?.state === 'finished' &&
-        existing.status !== 'done' &&
-        existing.fingerprint === fingerprint
-      ) {
-        // The first attempt's reply stopped or failed part-way: a retry asks for the reply again (core's
-        // `retry`). Take the record over atomically so only one retry re-runs it; the loser joins it.
+      // A retry runs the turn again when its first attempt's reply stopped or failed part-way (core's
+      // `retry`), or when that attempt's process died (its lease ran out). Take the record over atomically so
+      // only one retry re-runs it; the losers join it.
+      const runsAgain =
+        existing?.fingerprint === fingerprint &&
+        (existing.state === 'finished'
+          ? existing.status !== 'done'
+          : existing.leaseExpiresAt <= now() && !this.#running.has(key));
+      if (existing && runsAgain) {
         const replaced = await store.replaceIdempotency(
           key,
           existing,
           pending(existing.messageId),
           idempotencyTtlMs,
         );
-        if (replaced) rerun = existing;
+        if (replaced) rerun = { messageId: existing.messageId, previous: existing };
         else existing = (await store.readIdempotency(key)) ?? existing;
       }
       if (existing && !rerun) {
@@ -112,20 +130,34 @@ export class TurnService {
           scheduler: this.#options.scheduler,
           now,
           pollMs: this.#options.pollMs ?? 500,
+          // The first attempt's process died while this retry waited: run the turn here.
+          takeOver: () => this.start(request),
         });
         return { ok: true, source, replayed: true };
       }
       idempotency = { key, fingerprint, ttlMs: idempotencyTtlMs };
     }
 
-    const lockName = `turn:${conversation.id}`;
+    const lockName = turnLockName(conversation.id);
     const token = await store.tryLock(lockName, leaseMs);
     if (token === undefined) {
-      if (rerun && idempotency) await store.finishIdempotency(idempotency.key, rerun, idempotencyTtlMs);
+      if (rerun && idempotency)
+        await store.finishIdempotency(idempotency.key, rerun.previous, idempotencyTtlMs);
       else if (idempotency) await store.releaseIdempotency(idempotency.key);
       return { ok: false, reason: 'busy' };
     }
-    // The reply being replaced goes: the history keeps one reply per turn, as the browser does.
+    // This turn holds the conversation now: a reply still `streaming` was left by a turn that died.
+    const recent = await store.listMessages(conversation.id, recentMessages);
+    for (const message of recent) {
+      if (message.status === 'streaming') {
+        await store.updateMessage(conversation.id, { ...message, status: 'failed' });
+      }
+    }
+    // The reply being replaced goes: the history keeps one reply per turn, as the browser does. Its question
+    // was stored with it (both at once, when the turn was accepted); a turn that died before that has neither.
+    const userMessageStored =
+      rerun !== undefined &&
+      (rerun.previous.state === 'finished' || recent.some((message) => message.id === rerun.messageId));
     if (rerun) await store.removeMessage(conversation.id, rerun.messageId);
 
     const run = new TurnRun({
@@ -134,9 +166,12 @@ export class TurnService {
       keyId: request.keyId,
       message: request.message,
       userMessageId: createId('msg'),
-      userMessageStored: rerun !== undefined,
+      userMessageStored,
       messageId: rerun?.messageId ?? messageId,
       idempotency,
+      lock: { name: lockName, token },
+      leaseMs,
+      heartbeatMs: this.#options.heartbeatMs ?? 1000,
       onFinished: async () => {
         if (idempotency) this.#running.delete(idempotency.key);
         await store.unlock(lockName, token);

@@ -1,16 +1,23 @@
 import type { MiddlewareHandler } from 'hono';
 import { errorResponse, errorText, invalidRequest } from '../../http/error-body';
 import type { ProxyEnv } from '../../proxy-env';
+import { systemScheduler, type Scheduler, type TimerHandle } from '../../scheduler/scheduler';
 
 /**
  * Reads a JSON object body, strictly: `Content-Type: application/json`, valid UTF-8, valid JSON, an object.
  * Anything else is 400 `Invalid request payload`. A body over `maxBytes` is 413 `Payload too large`: refused
  * from its `Content-Length` before any byte is read, or, without one, as soon as the count passes the limit.
+ * A body that has not fully arrived within `timeoutMs` (a client trickling it to hold a connection open) is
+ * 408 `Request timeout`, in the same JSON shape.
  *
  * @example
- * app.post('/v1/chat', jsonBody(32 * 1024), (c) => c.json(c.get('jsonBody')));
+ * app.post('/v1/chat', jsonBody(32 * 1024, 10_000, systemScheduler), (c) => c.json(c.get('jsonBody')));
  */
-export function jsonBody(maxBytes: number): MiddlewareHandler<ProxyEnv> {
+export function jsonBody(
+  maxBytes: number,
+  timeoutMs: number = 10_000,
+  scheduler: Scheduler = systemScheduler,
+): MiddlewareHandler<ProxyEnv> {
   return async (c, next) => {
     const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (contentType !== 'application/json') return invalidRequest(c, 'Content-Type must be application/json');
@@ -18,7 +25,13 @@ export function jsonBody(maxBytes: number): MiddlewareHandler<ProxyEnv> {
     if (declared !== undefined && Number(declared) > maxBytes) {
       return errorResponse(c, 413, errorText.payloadTooLarge, { details: `The limit is ${maxBytes} bytes` });
     }
-    const bytes = await readBounded(c.req.raw.body, maxBytes);
+    const bytes = await readBounded(c.req.raw.body, maxBytes, timeoutMs, scheduler);
+    if (bytes === 'too-slow') {
+      c.header('Connection', 'close');
+      return errorResponse(c, 408, errorText.requestTimeout, {
+        details: `The body must arrive within ${timeoutMs} ms`,
+      });
+    }
     if (bytes === 'too-large') {
       return errorResponse(c, 413, errorText.payloadTooLarge, { details: `The limit is ${maxBytes} bytes` });
     }
@@ -39,20 +52,35 @@ export function jsonBody(maxBytes: number): MiddlewareHandler<ProxyEnv> {
 async function readBounded(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
-): Promise<Uint8Array | 'too-large'> {
+  timeoutMs: number,
+  scheduler: Scheduler,
+): Promise<Uint8Array | 'too-large' | 'too-slow'> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
+  let timer: TimerHandle;
+  const deadline = new Promise<'too-slow'>((resolve) => {
+    timer = scheduler.setTimeout(() => resolve('too-slow'), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const result = await Promise.race([reader.read(), deadline]);
+      if (result === 'too-slow') {
+        await reader.cancel().catch(() => undefined);
+        return 'too-slow';
+      }
+      const { done, value } = result;
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return 'too-large';
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    scheduler.clearTimeout(timer);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -113,10 +113,10 @@ export async function startProxyServer(
         port: config.port,
         hostname: config.host,
         serverOptions: {
-          // The request line and headers must arrive within 10 s, the whole request (the app's own body
-          // deadline first) soon after; checked every second rather than Node's default 30.
-          headersTimeout: headersTimeoutMs,
-          requestTimeout: headersTimeoutMs + bodyTimeoutMs + 5_000,
+          // The request line and headers must arrive within the body's deadline too, the whole request (the
+          // app's own body deadline first) soon after; checked every second rather than Node's default 30.
+          headersTimeout: bodyTimeoutMs,
+          requestTimeout: 2 * bodyTimeoutMs + 5_000,
           connectionsCheckingInterval: 1_000,
         },
       },
@@ -159,9 +159,6 @@ export async function startProxyServer(
     });
   });
 }
-
-/** How long a client may take to send its request line and headers. */
-const headersTimeoutMs = 10_000;
 
 /** A whole HTTP/1.1 response, for a socket Node hands over before any request object exists. */
 function rawJsonResponse(status: number, reason: string, body: unknown): string {

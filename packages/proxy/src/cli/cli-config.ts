@@ -62,6 +62,8 @@ Every flag has an environment variable; a flag wins.
   --max-body-bytes <n>       MAX_BODY_BYTES            default 32768
   --max-turn-seconds <n>     MAX_TURN_SECONDS          default 120
   --ping-seconds <n>         PING_INTERVAL_SECONDS     default 15
+  --body-timeout-seconds <n> BODY_TIMEOUT_SECONDS      a request body must arrive within, default 10
+  --turn-lease-seconds <n>   TURN_LEASE_SECONDS        a turn whose process died is given up after, default 5
   --base-path <path>         BASE_PATH                 mount under a prefix, e.g. /api
   --log-message-text         LOG_MESSAGE_TEXT=1        put message text in logs (debugging only)
   --help
@@ -163,6 +165,8 @@ export function parseCliConfig(
         'max-body-bytes': { type: 'string' },
         'max-turn-seconds': { type: 'string' },
         'ping-seconds': { type: 'string' },
+        'body-timeout-seconds': { type: 'string' },
+        'turn-lease-seconds': { type: 'string' },
         'base-path': { type: 'string' },
         'log-message-text': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -254,6 +258,8 @@ export function parseCliConfig(
     };
     const turnSeconds = limit('max-turn-seconds', 'MAX_TURN_SECONDS', 1, 3600);
     const pingSeconds = limit('ping-seconds', 'PING_INTERVAL_SECONDS', 1, 3600);
+    const bodySeconds = limit('body-timeout-seconds', 'BODY_TIMEOUT_SECONDS', 1, 600);
+    const leaseSeconds = limit('turn-lease-seconds', 'TURN_LEASE_SECONDS', 2, 600);
     const limits: LimitOptions = Object.fromEntries(
       Object.entries({
         requests: limit('rate-limit', 'RATE_LIMIT_REQUESTS', 1, 1_000_000),
@@ -262,6 +268,8 @@ export function parseCliConfig(
         bodyBytes: limit('max-body-bytes', 'MAX_BODY_BYTES', 1024, 10 * 1024 * 1024),
         turnDurationMs: turnSeconds === undefined ? undefined : turnSeconds * 1000,
         pingIntervalMs: pingSeconds === undefined ? undefined : pingSeconds * 1000,
+        bodyTimeoutMs: bodySeconds === undefined ? undefined : bodySeconds * 1000,
+        turnLeaseMs: leaseSeconds === undefined ? undefined : leaseSeconds * 1000,
       }).filter(([, value]) => value !== undefined),
     );
 

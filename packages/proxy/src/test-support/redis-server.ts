@@ -31,9 +31,12 @@ async function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `redis-server` with no persistence; resolves once it accepts connections (at most 100 tries). */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/**
+ * Starts `redis-server` with no persistence; resolves once it accepts connections (at most 100 tries).
+ * `port` restarts one where a stopped server was (a Redis outage and its recovery).
+ */
+export async function startRedisServer(port?: number): Promise<RedisServer & { readonly port: number }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     process.env['REDIS_SERVER_PATH'] ?? 'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
@@ -44,6 +47,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     if (await canConnect(port)) {
       return {
         url: `redis://127.0.0.1:${port}`,
+        port,
         async stop() {
           child.kill('SIGTERM');
           await exited;

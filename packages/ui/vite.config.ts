@@ -25,7 +25,13 @@ export default defineConfig({
     minify: false,
     target: 'es2022',
     rolldownOptions: {
-      external: [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@vapi-chat-kit\//, /^marked(\/.*)?$/],
+      external: [
+        /^react(\/.*)?$/,
+        /^react-dom(\/.*)?$/,
+        /^@vapi-chat-kit\//,
+        /^marked(\/.*)?$/,
+        /^decode-named-character-reference(\/.*)?$/,
+      ],
       // Components and hooks are client code: React Server Components (e.g. Next.js) need the directive.
       // One file per module: with `sideEffects: false`, an app's bundler then drops every module it does not
       // reach (a single-file bundle keeps top-level calls it cannot prove pure). See bench/size.

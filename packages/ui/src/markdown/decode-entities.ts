@@ -1,46 +1,13 @@
-// The named references a reply is likely to contain; anything else is left as written.
-const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  colon: ':',
-  sol: '/',
-  tab: '\t',
-  newline: '\n',
-  lpar: '(',
-  rpar: ')',
-  period: '.',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  times: '×',
-  divide: '÷',
-  deg: '°',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  cent: '¢',
-  middot: '·',
-  bull: '•',
-  rarr: '→',
-  larr: '←',
-};
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 /**
- * Decodes HTML character references (`&amp;`, `&#58;`, `&#x3A;`) as CommonMark does in text and link
- * destinations. marked leaves them encoded because it writes HTML; we render text nodes, so we decode.
+ * Decodes HTML character references (`&amp;`, `&eacute;`, `&#58;`, `&#x3A;`) as CommonMark does in text and
+ * link destinations: every name of HTML5's table, each with its semicolon. marked leaves them encoded because
+ * it writes HTML; we render text nodes, so we decode. The names come from `decode-named-character-reference`
+ * (micromark's), which in a browser asks the DOM and so ships no table.
+ *
+ * `lenient` also decodes a name or number without its semicolon, as a browser reading a URL might: only for
+ * checking where a link goes, never for the link itself (`?a=1&copy=2` is a query string).
  *
  * @example
  * decodeEntities('Tom &amp; Jerry'); // 'Tom & Jerry'
@@ -48,7 +15,6 @@ const namedEntities: Readonly<Record<string, string>> = {
  */
 export function decodeEntities(text: string, options: { readonly lenient?: boolean } = {}): string {
   if (!text.includes('&')) return text;
-  // CommonMark needs the semicolon; a browser reading a URL does not, so a URL check decodes leniently.
   const pattern = options.lenient
     ? /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g
     : /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
@@ -60,7 +26,7 @@ export function decodeEntities(text: string, options: { readonly lenient?: boole
         return '\ufffd';
       return String.fromCodePoint(codePoint);
     }
-    const value = namedEntities[(name as string).toLowerCase()];
-    return value ?? match;
+    const value = decodeNamedCharacterReference(name as string);
+    return value === false ? match : value;
   });
 }

@@ -132,6 +132,22 @@ describe('Markdown safety', () => {
   });
 });
 
+describe('links with query strings', () => {
+  it('keep every parameter as written', () => {
+    const { container } = render(
+      <Markdown
+        text={
+          'Open [billing](https://app.techflow.io/settings?user=42&tab=billing) or [this](https://example.com/p?id=5&copy=2&reg=eu&lt=3).'
+        }
+      />,
+    );
+    expect([...container.querySelectorAll('a')].map((anchor) => anchor.getAttribute('href'))).toEqual([
+      'https://app.techflow.io/settings?user=42&tab=billing',
+      'https://example.com/p?id=5&copy=2&reg=eu&lt=3',
+    ]);
+  });
+});
+
 describe('safeUrl', () => {
   it.each([
     ['https://example.com', 'https://example.com/'],
@@ -144,6 +160,21 @@ describe('safeUrl', () => {
     ['/relative', undefined],
     ['//evil.example', undefined],
     ['https:evil.example', undefined],
+    // A query string is not a character reference: `&tab=`, `&copy=`, `&reg=`, `&lt=` stay as written.
+    [
+      'https://app.techflow.io/settings?user=42&tab=billing',
+      'https://app.techflow.io/settings?user=42&tab=billing',
+    ],
+    ['https://example.com/p?id=5&copy=2', 'https://example.com/p?id=5&copy=2'],
+    ['https://example.com/p?a=1&reg=eu&lt=3', 'https://example.com/p?a=1&reg=eu&lt=3'],
+    // A real reference (with its semicolon, as CommonMark requires) is decoded, from the whole HTML5 table.
+    ['https://example.com/?q=a&amp;b=c', 'https://example.com/?q=a&b=c'],
+    ['https://example.com/caf&eacute;', 'https://example.com/caf%C3%A9'],
+    ['https://example.com/&NotSquareSupersetEqual;', 'https://example.com/%E2%8B%A3'],
+    // Whatever a lenient reading of the scheme finds, a disguised script is still refused.
+    ['java&Tab;script:alert(1)', undefined],
+    ['javascript&colon;alert(1)', undefined],
+    ['jav&NewLine;ascript:alert(1)', undefined],
   ])('%j → %j', (url, expected) => {
     expect(safeUrl(url)).toBe(expected);
   });

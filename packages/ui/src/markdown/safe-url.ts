@@ -3,31 +3,40 @@ import { decodeEntities } from './decode-entities';
 const allowedProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 /**
- * Returns `url` when it is an absolute `http`, `https`, `mailto` or `tel` URL, else `undefined`.
- * Character references are decoded and control characters and whitespace removed before the scheme
- * is read, as a browser would, so `java&#x09;script:` or `&#106;avascript:` is caught. Relative and
- * protocol-relative URLs are refused too: a reply's link should say where it goes.
+ * Returns the link's URL when it is an absolute `http`, `https`, `mailto` or `tel` URL, else `undefined`.
+ *
+ * The link is the destination as CommonMark reads it (character references with their semicolon decoded),
+ * normalised by `URL`: `?user=42&tab=billing` stays a query string. Whether it is safe is decided on a
+ * harsher reading, as a browser might see it: every reference decoded, even without its semicolon, and
+ * control characters and whitespace removed, so `java&#x09;script:` or `&#106;avascript:` is caught.
+ * Both readings must be safe. Relative and protocol-relative URLs are refused too: a reply's link should
+ * say where it goes.
  *
  * @example
- * safeUrl('https://vapi.ai/docs'); // 'https://vapi.ai/docs'
+ * safeUrl('https://vapi.ai/docs?a=1&tab=2'); // 'https://vapi.ai/docs?a=1&tab=2'
  * safeUrl('javascript:alert(1)'); // undefined
  */
 export function safeUrl(url: string): string | undefined {
+  if (!isSafe(decodeEntities(url, { lenient: true }))) return undefined;
+  const link = decodeEntities(url);
+  return isSafe(link) ? new URL(withoutIgnored(link)).href : undefined;
+}
+
+function isSafe(candidate: string): boolean {
   // Browsers drop control characters and whitespace before reading a scheme.
-  const cleaned = [...decodeEntities(url, { lenient: true })]
-    .filter((character) => !isIgnoredInUrl(character.codePointAt(0) ?? 0))
-    .join('');
+  const cleaned = withoutIgnored(candidate);
   let parsed: URL;
   try {
     parsed = new URL(cleaned);
   } catch {
-    return undefined;
+    return false;
   }
-  if (!allowedProtocols.has(parsed.protocol)) return undefined;
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !/^https?:\/\//i.test(cleaned)) {
-    return undefined;
-  }
-  return parsed.href;
+  if (!allowedProtocols.has(parsed.protocol)) return false;
+  return !(parsed.protocol === 'http:' || parsed.protocol === 'https:') || /^https?:\/\//i.test(cleaned);
+}
+
+function withoutIgnored(text: string): string {
+  return [...text].filter((character) => !isIgnoredInUrl(character.codePointAt(0) ?? 0)).join('');
 }
 
 function isIgnoredInUrl(codePoint: number): boolean {

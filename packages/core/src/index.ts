@@ -17,6 +17,9 @@ export {
   type VapiChatErrorOptions,
 } from './errors/vapi-chat-error';
 
+// ids
+export { randomId } from './id/random-id';
+
 // protocol
 export type { ChatEvent, ChatStreamFormat } from './protocol/chat-event';
 export {

@@ -1,4 +1,4 @@
-import type { ChatSnapshot, ChatStore, ChatStoreState } from '@vapi-chat-kit/core';
+import { randomId, type ChatSnapshot, type ChatStore, type ChatStoreState } from '@vapi-chat-kit/core';
 import type { StoreApi } from 'zustand/vanilla';
 import { fromChatSnapshotJson, toChatSnapshotJson, type ChatSnapshotJson } from './chat-snapshot-json';
 import { resolveChatStorage, type ChatStorage, type ChatStorageOption } from './chat-storage';
@@ -303,10 +303,4 @@ function keepUndelivered(local: ChatStoreState, remote: ChatSnapshot): ChatSnaps
       ...undelivered.map((message) => ({ ...message, status: 'stopped' as const, error: undefined })),
     ],
   };
-}
-
-function randomId(): string {
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

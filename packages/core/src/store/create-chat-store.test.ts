@@ -154,6 +154,24 @@ describe('createChatStore', () => {
     ]);
   });
 
+  it('works on a plain http page, where crypto.randomUUID does not exist', async () => {
+    // What a browser offers outside a secure context: getRandomValues, and no randomUUID.
+    const insecure = { getRandomValues: crypto.getRandomValues.bind(crypto) };
+    vi.stubGlobal('crypto', insecure);
+    try {
+      const { transport, calls } = scriptedTransport([reply]);
+      const store = createChatStore({ transport, greeting: 'Hi! How can I help?' });
+      await store.getState().send('Hello');
+      const ids = [...store.getState().messages.map((message) => message.id), calls[0]?.turnId];
+      expect(ids).toHaveLength(4);
+      for (const id of ids)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(4);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a reply with no text is a failure the user can retry, never a silent, empty turn', async () => {
     const { transport } = scriptedTransport([
       [

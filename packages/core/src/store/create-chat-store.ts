@@ -3,6 +3,7 @@ import { NetworkError } from '../errors/network-error';
 import { ProtocolError } from '../errors/protocol-error';
 import { RateLimitedError } from '../errors/rate-limited-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
+import { randomId } from '../id/random-id';
 import type { ChatEvent } from '../protocol/chat-event';
 import { emptyReplyError } from '../protocol/reply-text';
 import { chatReducer, type ChatAction } from '../state/chat-reducer';
@@ -49,7 +50,7 @@ export interface CreateChatStoreOptions {
   readonly chain?: ChatChain | undefined;
   /** The chain each restored turn was sent with (see `ChatState.chainsBeforeTurn`). @default {} */
   readonly chainsBeforeTurn?: Readonly<Record<string, ChatChain>> | undefined;
-  /** Makes message and turn ids. @default () => crypto.randomUUID() */
+  /** Makes message and turn ids. @default a random UUID (`randomId`) */
   readonly generateId?: (() => string) | undefined;
   /** The clock, in epoch ms. @default Date.now */
   readonly now?: (() => number) | undefined;
@@ -141,7 +142,7 @@ const aborted = Symbol('aborted');
  */
 export function createChatStore(options: CreateChatStoreOptions): ChatStore {
   const { transport, onFinish, onError } = options;
-  const generateId = options.generateId ?? (() => crypto.randomUUID());
+  const generateId = options.generateId ?? randomId;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepWithTimeout;
   const maxRetries = options.rateLimit?.maxRetries ?? 2;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatEvent } from '../protocol/chat-event';
 import { fetchProxyHistory, proxyTransport } from './proxy-transport';
 
@@ -64,6 +64,18 @@ describe('proxyTransport', () => {
     expect(request?.headers.get('x-api-key')).toBe('wk_site');
     expect(request?.headers.get('idempotency-key')).toBe('turn-1');
     expect(request?.headers.get('accept')).toBe('text/event-stream');
+  });
+
+  it('makes its session key on a plain http page too, where crypto.randomUUID does not exist', async () => {
+    vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
+    try {
+      const double = proxyDouble(() => sse('proxy-basic.sse'));
+      const transport = proxyTransport({ baseUrl: 'https://chat.example', fetch: double.fetch });
+      await collect(transport.sendTurn({ text: 'Hi', chain: {}, turnId: 't1' }));
+      expect((double.requests[0]?.body as { sessionId: string }).sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps the session key of the chain on later turns, and never makes a new one then', async () => {

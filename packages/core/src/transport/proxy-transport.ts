@@ -1,3 +1,4 @@
+import { randomId } from '../id/random-id';
 import { ProtocolError } from '../errors/protocol-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
@@ -15,7 +16,7 @@ export interface ProxyTransportOptions extends TransportOptions {
   readonly baseUrl: string;
   /** The site's widget key (public, tied to allowed origins), sent as `x-api-key`. */
   readonly widgetKey?: string | undefined;
-  /** Makes a new conversation's session key. @default crypto.randomUUID */
+  /** Makes a new conversation's session key. @default a random UUID (`randomId`) */
   readonly createSessionId?: (() => string) | undefined;
 }
 
@@ -31,7 +32,7 @@ export interface ProxyTransportOptions extends TransportOptions {
 export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
   const fetcher = resolveFetch(options);
   const stream = options.stream ?? true;
-  const createSessionId = options.createSessionId ?? (() => crypto.randomUUID());
+  const createSessionId = options.createSessionId ?? randomId;
   const url = joinUrl(options.baseUrl, stream ? '/v1/chat/stream' : '/v1/chat');
 
   return {

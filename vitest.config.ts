@@ -9,6 +9,9 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 // Workspace packages resolve to their `src/` through this export condition, so tests never need a build.
 const sourceCondition = '@vapi-chat-kit/source';
 
+// React 18.3 and its react-dom (which requires that React), installed apart in compat/react18.
+const react18 = path.join(import.meta.dirname, 'compat/react18/node_modules');
+
 export default defineConfig({
   resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
@@ -41,6 +44,38 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/{react,ui,widget}/src/**/*.test.{ts,tsx}'],
           setupFiles: ['./vitest.setup.ts'],
+        },
+      },
+      {
+        // The same React tests on React 18.3, the oldest React in the packages' peer ranges.
+        extends: true,
+        plugins: [react()],
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: `${react18}/react` },
+            { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
+            { find: /^react-dom$/, replacement: `${react18}/react-dom` },
+            { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
+            // Its ES module, so its own imports of react-dom take the aliases above (its CommonJS would not).
+            {
+              find: /^@testing-library\/react$/,
+              replacement: path.join(
+                import.meta.dirname,
+                'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+              ),
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '18' },
+          include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./vitest.setup.ts'],
+          // Through Vite, so their own imports of React take the alias too.
+          server: {
+            deps: { inline: ['@testing-library/react', 'zustand', '@tanstack/react-query'] },
+          },
         },
       },
       {

@@ -37,10 +37,27 @@ export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { read
         merged[name] = { ...(slotValue as object), ...(childValue as object) };
       }
     }
-    merged.ref = composeRefs(forwardedRef, element.props.ref);
+    merged.ref = composeRefs(forwardedRef, childRef(element));
     return cloneElement(element, merged);
   },
 );
+
+/**
+ * The child's own ref. React 19 passes it as a prop; React 18 keeps it on the element. In development each
+ * version guards the other place with a getter that warns when read (marked `isReactWarning`), so read the
+ * one that is not guarded; in production neither warns, and whichever is set is the ref.
+ */
+function childRef(element: ReactElement<{ ref?: Ref<HTMLElement> }>): Ref<HTMLElement> | undefined {
+  const warns = (target: object) => {
+    const getter = Object.getOwnPropertyDescriptor(target, 'ref')?.get as
+      { isReactWarning?: boolean } | undefined;
+    return getter?.isReactWarning === true;
+  };
+  const legacy = element as unknown as { ref?: Ref<HTMLElement> };
+  if (warns(element.props)) return legacy.ref;
+  if (warns(element)) return element.props.ref;
+  return element.props.ref ?? legacy.ref;
+}
 
 /**
  * One ref callback that sets every given ref.

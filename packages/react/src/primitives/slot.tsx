@@ -49,9 +49,8 @@ export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { read
  */
 function childRef(element: ReactElement<{ ref?: Ref<HTMLElement> }>): Ref<HTMLElement> | undefined {
   const warns = (target: object) => {
-    const getter = Object.getOwnPropertyDescriptor(target, 'ref')?.get as
-      { isReactWarning?: boolean } | undefined;
-    return getter?.isReactWarning === true;
+    const getter: unknown = Object.getOwnPropertyDescriptor(target, 'ref')?.get;
+    return (getter as { isReactWarning?: boolean } | undefined)?.isReactWarning === true;
   };
   const legacy = element as unknown as { ref?: Ref<HTMLElement> };
   if (warns(element.props)) return legacy.ref;

@@ -49,8 +49,9 @@ export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { read
  */
 function childRef(element: ReactElement<{ ref?: Ref<HTMLElement> }>): Ref<HTMLElement> | undefined {
   const warns = (target: object) => {
-    const getter: unknown = Object.getOwnPropertyDescriptor(target, 'ref')?.get;
-    return (getter as { isReactWarning?: boolean } | undefined)?.isReactWarning === true;
+    const descriptor = Object.getOwnPropertyDescriptor(target, 'ref') as
+      { readonly get?: { readonly isReactWarning?: boolean } } | undefined;
+    return descriptor?.get?.isReactWarning === true;
   };
   const legacy = element as unknown as { ref?: Ref<HTMLElement> };
   if (warns(element.props)) return legacy.ref;

@@ -35,6 +35,7 @@ export {
 } from './protocol/proxy-protocol';
 export { ProxyStreamParser } from './protocol/proxy-stream-parser';
 export { readChatEvents, type ReadChatEventsOptions } from './protocol/read-chat-events';
+export { vapiMessageMaxLength } from './protocol/vapi-chat';
 export type {
   VapiAssistantOverrides,
   VapiChat,

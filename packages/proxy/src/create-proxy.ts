@@ -94,6 +94,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     turnDurationMs: limits.turnDurationMs,
     leaseMs: limits.turnLeaseMs,
     heartbeatMs: limits.heartbeatMs,
+    busyWaitMs: limits.busyWaitMs,
   });
   const requestLimiter = store.createLimiter({
     name: 'requests',

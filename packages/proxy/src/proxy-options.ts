@@ -74,6 +74,11 @@ export interface LimitOptions {
   readonly heartbeatMs?: number;
   /** A request body must arrive within this long, or the request is answered 408. @default 10000 */
   readonly bodyTimeoutMs?: number;
+  /**
+   * How long a turn waits for its conversation while another turn there is ending (a reply just stopped)
+   * before it is refused with 409. @default 2000
+   */
+  readonly busyWaitMs?: number;
   /** A `: ping` comment after this much silence on a stream. @default 15000 */
   readonly pingIntervalMs?: number;
   /** Messages the history returns (the newest). @default 500 */
@@ -137,6 +142,7 @@ export const defaultLimits: ResolvedLimits = {
   turnLeaseMs: 5_000,
   heartbeatMs: 1_000,
   bodyTimeoutMs: 10_000,
+  busyWaitMs: 2_000,
   pingIntervalMs: 15_000,
   historyMessages: 500,
 };

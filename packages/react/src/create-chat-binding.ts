@@ -74,6 +74,8 @@ export interface ChatActions {
 export interface ChatBinding {
   readonly chatId: string;
   readonly store: ChatStore;
+  /** The longest message the transport takes (`transport.maxMessageLength`), for the composer. */
+  readonly maxMessageLength: number | undefined;
   readonly view: FrameBatchedStore<ChatStoreState>;
   readonly tabs: StoreApi<ChatTabState>;
   readonly actions: ChatActions;
@@ -123,6 +125,7 @@ export function createChatBinding(
   return {
     chatId,
     store,
+    maxMessageLength: options.transport.maxMessageLength,
     view: createFrameBatchedStore(store, options.scheduleFrame ?? animationFrameScheduler, serverSnapshot),
     tabs,
     actions,

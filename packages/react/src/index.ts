@@ -66,10 +66,12 @@ export {
   type ChatSessionMarkerProps,
 } from './primitives/chat-message';
 export {
+  ChatCharacterCount,
   ChatComposer,
   ChatRegenerate,
   ChatSend,
   ChatStop,
+  type ChatCharacterCountProps,
   type ChatComposerProps,
   type ChatRegenerateProps,
   type ChatSendProps,

@@ -3,6 +3,9 @@
  * Field names follow Vapi's OpenAPI spec; comments note what the spec leaves open.
  */
 
+/** Vapi caps the content of a message at 10,000 characters (reference §2.1). */
+export const vapiMessageMaxLength = 10_000;
+
 /** A message of `input`, OpenAI-style. (The spec's `SystemMessage`/`UserMessage` are transcript types: unusable.) */
 export type VapiInputMessage =
   | { readonly role: 'system'; readonly content: string }

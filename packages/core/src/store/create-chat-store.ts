@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { InvalidRequestError } from '../errors/invalid-request-error';
 import { NetworkError } from '../errors/network-error';
 import { ProtocolError } from '../errors/protocol-error';
 import { RateLimitedError } from '../errors/rate-limited-error';
@@ -221,6 +222,17 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         turnId,
         signal,
       };
+      const max = transport.maxMessageLength;
+      if (max !== undefined && user.text.length > max) {
+        // The server would refuse it, and so would every retry: say why, and send nothing.
+        dispatchEvent(turnId, {
+          type: 'error',
+          error: new InvalidRequestError(
+            `The message is longer than the ${max} characters a message may have`,
+          ),
+        });
+        return undefined;
+      }
       let iterator: AsyncIterator<ChatEvent> | undefined;
       try {
         iterator = transport.sendTurn(request)[Symbol.asyncIterator]();

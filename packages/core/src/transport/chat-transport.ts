@@ -54,6 +54,11 @@ export interface ChatTurnRequest {
 export interface ChatTransport {
   sendTurn(request: ChatTurnRequest): AsyncIterable<ChatEvent>;
   /**
+   * The longest message the server takes, in UTF-16 code units (`String.length`): the store refuses a longer
+   * one with a clear error instead of sending it, and a composer can say so before. Undefined: no limit known.
+   */
+  readonly maxMessageLength?: number | undefined;
+  /**
    * Ends the conversation on the server where the format has such a thing (`/chat/web` `sessionEnd`).
    * Resolves when done; transports without it leave it undefined.
    */

@@ -4,7 +4,7 @@ import { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
 import { eventsFromProxyReply } from '../protocol/json-reply-events';
 import { parseJsonObject } from '../protocol/parse-json';
-import type { ProxyHistoryResponse } from '../protocol/proxy-protocol';
+import { proxyMessageMaxLength, type ProxyHistoryResponse } from '../protocol/proxy-protocol';
 import type { ChatTransport } from './chat-transport';
 import { errorFromResponse } from './error-from-response';
 import { fetchOrError, streamTurn } from './stream-turn';
@@ -36,6 +36,7 @@ export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
   const url = joinUrl(options.baseUrl, stream ? '/v1/chat/stream' : '/v1/chat');
 
   return {
+    maxMessageLength: proxyMessageMaxLength,
     async *sendTurn(request) {
       const sessionId = request.chain.sessionId ?? createSessionId();
       const headers = {

@@ -1,3 +1,4 @@
+import { vapiMessageMaxLength } from '../protocol/vapi-chat';
 import { eventsFromVapiResponse } from '../protocol/json-reply-events';
 import { VapiResponsesStreamParser } from '../protocol/vapi-responses-stream-parser';
 import type { ChatTransport } from './chat-transport';
@@ -48,5 +49,6 @@ export function responsesTransport(options: ResponsesTransportOptions): ChatTran
   return {
     // A turn request is a chained turn: its text, chain, context, history and signal.
     sendTurn: (request) => sendChainedTurn(chaining, request),
+    maxMessageLength: vapiMessageMaxLength,
   };
 }

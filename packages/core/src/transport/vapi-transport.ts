@@ -1,3 +1,4 @@
+import { vapiMessageMaxLength } from '../protocol/vapi-chat';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
 import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import type { ChatTransport } from './chat-transport';
@@ -55,5 +56,6 @@ export function vapiTransport(options: VapiTransportOptions): ChatTransport {
   return {
     // A turn request is a chained turn: its text, chain, context, history and signal.
     sendTurn: (request) => sendChainedTurn(chaining, request),
+    maxMessageLength: vapiMessageMaxLength,
   };
 }

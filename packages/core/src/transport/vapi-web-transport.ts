@@ -1,6 +1,6 @@
 import { VapiChatError } from '../errors/vapi-chat-error';
 import { eventsFromVapiChat } from '../protocol/json-reply-events';
-import type { VapiAssistantOverrides } from '../protocol/vapi-chat';
+import { vapiMessageMaxLength, type VapiAssistantOverrides } from '../protocol/vapi-chat';
 import { VapiChatStreamParser } from '../protocol/vapi-chat-stream-parser';
 import type { ChatTransport } from './chat-transport';
 import { errorFromResponse } from './error-from-response';
@@ -57,6 +57,7 @@ export function vapiWebTransport(options: VapiWebTransportOptions): ChatTranspor
   return {
     // A turn request is a chained turn: its text, chain, context, history and signal.
     sendTurn: (request) => sendChainedTurn(chaining, request),
+    maxMessageLength: vapiMessageMaxLength,
 
     async endConversation(chain, endOptions = {}) {
       if (chain.sessionId === undefined) return;

@@ -3,8 +3,20 @@ import { createMemoryStore } from '../store/memory-store';
 import { createHarness, historyHeaders, turnInit } from '../test-support/proxy-harness';
 import { eventsOf, SseReader } from '../test-support/sse-events';
 import { eventually } from '../test-support/eventually';
+import type { ManualScheduler } from '../test-support/manual-scheduler';
 
 const key = (value: string) => ({ 'idempotency-key': value });
+
+/** Moves the test's clock on, 50 ms at a time, until `work` settles. */
+async function advancingUntil<T>(scheduler: ManualScheduler, work: Promise<T>): Promise<T> {
+  let settled = false;
+  void work.finally(() => (settled = true)).catch(() => undefined);
+  for (let step = 0; step < 400 && !settled; step++) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    if (!settled) scheduler.advance(50);
+  }
+  return work;
+}
 
 async function historyOf(
   harness: ReturnType<typeof createHarness>,
@@ -307,6 +319,22 @@ describe('Idempotency-Key', () => {
     expect(harness.calls).toHaveLength(3);
   });
 
+  it('accepts a turn sent the moment the previous one was stopped, waiting for it to end', async () => {
+    const harness = createHarness();
+    harness.fault = 'stall-after=1';
+    const first = new SseReader(
+      (await harness.app.request('/v1/chat/stream', turnInit({ sessionId: 's1', message: 'Hi there' })))
+        .body!,
+    );
+    await first.nextEvent();
+    await first.nextEvent();
+    harness.fault = '';
+    await first.cancel();
+    const next = harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Another' }));
+    expect((await advancingUntil(harness.scheduler, next)).status).toBe(200);
+    expect(harness.scheduler.now).toBeLessThan(2000);
+  });
+
   it('refuses a second turn on a conversation while one is in flight with 409', async () => {
     const harness = createHarness();
     harness.fault = 'stall-after=1';
@@ -321,10 +349,13 @@ describe('Idempotency-Key', () => {
     await first.nextEvent(); // start
     await first.nextEvent(); // the one delta before the stall: the upstream request has been made
     harness.fault = '';
-    const second = await harness.app.request(
+    const answer = harness.app.request(
       '/v1/chat/stream',
       turnInit({ sessionId: 's1', message: 'Another' }, key('t-2')),
     );
+    // It waits two seconds for the running turn to end (one that was just stopped would), then gives up.
+    const second = await advancingUntil(harness.scheduler, answer);
+    expect(harness.scheduler.now).toBeGreaterThanOrEqual(2000);
     expect(second.status).toBe(409);
     expect(await second.json()).toEqual({
       error: 'A reply is already in progress for this conversation',

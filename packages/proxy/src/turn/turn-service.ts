@@ -29,7 +29,12 @@ export interface TurnServiceOptions {
   readonly leaseMs?: number;
   /** How often a running turn renews its hold and writes its reply so far. @default 1000 */
   readonly heartbeatMs?: number;
+  /** How long a turn waits for a busy conversation (one ending) before it is refused. @default 2000 */
+  readonly busyWaitMs?: number;
 }
+
+/** How often a waiting turn asks again for its conversation. */
+const busyPollMs = 100;
 
 export interface TurnRequest {
   readonly keyId: string;
@@ -139,7 +144,16 @@ export class TurnService {
     }
 
     const lockName = turnLockName(conversation.id);
-    const token = await store.tryLock(lockName, leaseMs);
+    // A turn sent the moment the previous one was stopped finds it still storing its reply: wait briefly.
+    let token = await store.tryLock(lockName, leaseMs);
+    for (
+      let waited = 0;
+      token === undefined && waited < (this.#options.busyWaitMs ?? 2000);
+      waited += busyPollMs
+    ) {
+      await new Promise<void>((resolve) => this.#options.scheduler.setTimeout(resolve, busyPollMs));
+      token = await store.tryLock(lockName, leaseMs);
+    }
     if (token === undefined) {
       if (rerun && idempotency)
         await store.finishIdempotency(idempotency.key, rerun.previous, idempotencyTtlMs);

@@ -5,18 +5,27 @@ import {
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
 } from 'react';
 import type { ChatBinding } from '../create-chat-binding';
 import { useBindingSelector } from '../use-chat-selector';
 import { useBusyElsewhere, useChatDraft, useChatParts } from './chat-root';
 import { composeEventHandlers, composeRefs, Slot } from './slot';
 
-/** Sends the draft unless it is blank or a turn is in flight (here or in another tab); true if sent. */
+/** Whether the draft is longer than the transport takes (the server would refuse it). */
+function isOverLimit(binding: ChatBinding, draft: string): boolean {
+  return binding.maxMessageLength !== undefined && draft.trim().length > binding.maxMessageLength;
+}
+
+/**
+ * Sends the draft unless it is blank, longer than the transport takes, or a turn is in flight (here or in
+ * another tab); true if sent.
+ */
 function useSubmit(binding: ChatBinding, part: string): { canSend: boolean; submit: () => boolean } {
   const { draft, setDraft } = useChatDraft(part);
   const busy = useBindingSelector(binding, selectIsBusy);
   const busyElsewhere = useBusyElsewhere(binding);
-  const canSend = draft.trim() !== '' && !busy && !busyElsewhere;
+  const canSend = draft.trim() !== '' && !isOverLimit(binding, draft) && !busy && !busyElsewhere;
   return {
     canSend,
     submit: () => {
@@ -43,8 +52,11 @@ export interface ChatComposerProps extends ComponentPropsWithoutRef<'textarea'> 
 
 /**
  * The labelled `textarea` of the draft. Enter sends, Shift+Enter starts a new line, and Enter that
- * confirms an IME composition (Japanese, Chinese, Korean input) never sends.
+ * confirms an IME composition (Japanese, Chinese, Korean input) never sends. A draft longer than the
+ * transport takes (4,000 characters through the proxy) is kept whole, never cut, but not sent:
+ * `aria-invalid` is set (see {@link ChatCharacterCount}).
  *
+ * @selector [aria-invalid="true"] the draft is longer than a message may be
  * @example
  * <Chat.Composer placeholder="Ask about billing, passwords, API keys…" />
  */
@@ -62,6 +74,7 @@ export const ChatComposer = forwardRef<HTMLTextAreaElement, ChatComposerProps>(f
       aria-label="Message"
       rows={1}
       enterKeyHint="send"
+      aria-invalid={isOverLimit(binding, draft) ? true : undefined}
       {...props}
       value={draft}
       onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) =>
@@ -209,3 +222,39 @@ export const ChatRegenerate = forwardRef<HTMLButtonElement, ChatRegenerateProps>
     </Component>
   );
 });
+
+/**
+ * Props of {@link ChatCharacterCount}.
+ *
+ * @example
+ * const props: ChatCharacterCountProps = { className: 'count' };
+ */
+export interface ChatCharacterCountProps extends ComponentPropsWithoutRef<'p'> {
+  /** Shown from this share of the limit on. @default 0.9 */
+  readonly threshold?: number | undefined;
+  /** The text; `length` and `max` in characters. @default `${length} / ${max}` */
+  readonly children?: ((length: number, max: number) => ReactNode) | undefined;
+}
+
+/**
+ * The draft's length against the longest message the transport takes, shown once the draft nears it and
+ * announced politely. Renders nothing without a limit, or while the draft is short.
+ *
+ * @selector [data-over-limit] the draft is too long to send
+ * @example
+ * <Chat.CharacterCount>{(length, max) => `${length} of ${max} characters`}</Chat.CharacterCount>
+ */
+export const ChatCharacterCount = forwardRef<HTMLParagraphElement, ChatCharacterCountProps>(
+  function ChatCharacterCount({ threshold = 0.9, children, ...props }, ref) {
+    const { binding } = useChatParts('Chat.CharacterCount');
+    const { draft } = useChatDraft('Chat.CharacterCount');
+    const max = binding.maxMessageLength;
+    const length = draft.trim().length;
+    if (max === undefined || length < max * threshold) return null;
+    return (
+      <p ref={ref} aria-live="polite" data-over-limit={length > max ? '' : undefined} {...props}>
+        {children ? children(length, max) : `${length} / ${max}`}
+      </p>
+    );
+  },
+);

@@ -1,4 +1,4 @@
-import { ChatComposer, ChatRegenerate, ChatSend, ChatStop } from './chat-composer';
+import { ChatCharacterCount, ChatComposer, ChatRegenerate, ChatSend, ChatStop } from './chat-composer';
 import { ChatErrorMessage, ChatMessage, ChatMessageText, ChatRetry, ChatSessionMarker } from './chat-message';
 import { ChatMessages } from './chat-messages';
 import { ChatRoot } from './chat-root';
@@ -34,6 +34,7 @@ export const Chat = {
   ErrorMessage: ChatErrorMessage,
   Retry: ChatRetry,
   Composer: ChatComposer,
+  CharacterCount: ChatCharacterCount,
   Send: ChatSend,
   Stop: ChatStop,
   Regenerate: ChatRegenerate,

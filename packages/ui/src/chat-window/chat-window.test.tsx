@@ -1,4 +1,4 @@
-import { NetworkError, RateLimitedError } from '@vapi-chat-kit/core';
+import { InvalidRequestError, NetworkError, RateLimitedError } from '@vapi-chat-kit/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -152,6 +152,39 @@ describe('ChatWindow', () => {
       transport.requests[0]!.turnId,
     ]);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('labels a reply cut part-way as interrupted (not a message that was not sent), and a 409 as busy', async () => {
+    const transport = scriptedChatTransport([
+      {
+        text: 'A reply that breaks off here',
+        error: new NetworkError('dropped'),
+        failAfter: 12,
+        firstTokenDelayMs: 1,
+      },
+      {
+        error: new InvalidRequestError('A reply is already in progress for this conversation', {
+          status: 409,
+        }),
+        firstTokenDelayMs: 1,
+      },
+    ]);
+    const { container } = render(<StoryChat transport={transport} sendOnMount="Hello?" />);
+    await screen.findByRole('alert');
+    const reply = container.querySelector('.vck-message[data-role="assistant"]')!;
+    expect(reply).toHaveAttribute('data-status', 'failed');
+    expect(within(reply as HTMLElement).getByText('Reply interrupted')).toBeInTheDocument();
+    expect(screen.queryByText('Not sent')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'A reply is still being written. Wait a moment, then retry.',
+      ),
+    );
+    const question = container.querySelector('.vck-message[data-role="user"]')!;
+    expect(within(question as HTMLElement).getByText('Not sent')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
   });
 
   it('counts down a rate-limit wait in a polite status, announced once', async () => {

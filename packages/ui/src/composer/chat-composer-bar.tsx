@@ -54,6 +54,7 @@ export function ChatComposerBar({ showHint = true, autoFocus = false }: ChatComp
           </Chat.Send>
         )}
       </div>
+      <Chat.CharacterCount className="vck-character-count">{labels.characterCount}</Chat.CharacterCount>
       {showHint && (
         <p className="vck-composer-hint" id={hintId}>
           {labels.composerHint}

@@ -39,14 +39,21 @@ export interface ChatLabels {
   readonly assistant: string;
   /** Shown under a reply that was stopped. */
   readonly stopped: string;
-  /** Shown under a message that failed, before the error's text. */
+  /** Shown under a question that could not be sent. */
   readonly failed: string;
+  /** Shown under a reply that broke off part-way (the text so far is kept). */
+  readonly interrupted: string;
   /** The status banner while the browser is offline. */
   readonly offline: string;
   /** The status banner while a rate-limited turn waits; `seconds` counts down. */
   readonly rateLimited: (seconds: number) => string;
-  /** The status banner after a failed turn, by error code (see core's `VapiChatErrorCode`). */
-  readonly errorMessage: (code: string) => string;
+  /**
+   * The status banner after a failed turn, by error code (see core's `VapiChatErrorCode`) and, where the
+   * server answered, its HTTP status (409: a reply is already being written for this conversation).
+   */
+  readonly errorMessage: (code: string, status?: number) => string;
+  /** Under the composer once the draft nears the longest message the server takes. */
+  readonly characterCount: (length: number, max: number) => string;
   /** Dismisses the error banner. */
   readonly dismiss: string;
   /** The banner while another tab of this chat has a turn in flight. */
@@ -95,22 +102,32 @@ export const labelsEn: ChatLabels = {
   assistant: 'Assistant',
   stopped: 'Stopped',
   failed: 'Not sent',
+  interrupted: 'Reply interrupted',
   offline: 'You are offline. Reconnect to send messages.',
   rateLimited: (seconds) => `Too many messages. Trying again in ${seconds} s…`,
-  errorMessage: (code) => {
+  errorMessage: (code, status) => {
     switch (code) {
       case 'network':
         return 'Connection lost. Check your network and retry.';
       case 'rate-limited':
         return 'Too many messages right now. Please wait and retry.';
       case 'unauthorized':
+      case 'payment-required':
         return 'This chat is not available right now.';
       case 'upstream':
         return 'The assistant had a problem. Please retry.';
+      case 'protocol':
+        return 'The reply could not be read. Please retry.';
+      case 'invalid-request':
+        return status === 409
+          ? 'A reply is still being written. Wait a moment, then retry.'
+          : 'This message could not be sent.';
       default:
         return 'Something went wrong. Please retry.';
     }
   },
+  characterCount: (length, max) =>
+    length > max ? `${length} / ${max} characters: too long to send` : `${length} / ${max} characters`,
   dismiss: 'Dismiss',
   busyElsewhere: 'A reply is being written in another tab.',
   newSession: 'New conversation',
@@ -152,22 +169,34 @@ export const labelsFr: ChatLabels = {
   assistant: 'Assistant',
   stopped: 'Arrêté',
   failed: 'Non envoyé',
+  interrupted: 'Réponse interrompue',
   offline: 'Vous êtes hors ligne. Reconnectez-vous pour envoyer des messages.',
   rateLimited: (seconds) => `Trop de messages. Nouvel essai dans ${seconds} s…`,
-  errorMessage: (code) => {
+  errorMessage: (code, status) => {
     switch (code) {
       case 'network':
         return 'Connexion perdue. Vérifiez votre réseau et réessayez.';
       case 'rate-limited':
         return 'Trop de messages pour le moment. Patientez puis réessayez.';
       case 'unauthorized':
+      case 'payment-required':
         return 'Cette discussion n’est pas disponible pour le moment.';
       case 'upstream':
         return 'L’assistant a rencontré un problème. Réessayez.';
+      case 'protocol':
+        return 'La réponse n’a pas pu être lue. Réessayez.';
+      case 'invalid-request':
+        return status === 409
+          ? 'Une réponse est encore en cours. Patientez un instant, puis réessayez.'
+          : 'Ce message n’a pas pu être envoyé.';
       default:
         return 'Une erreur est survenue. Réessayez.';
     }
   },
+  characterCount: (length, max) =>
+    length > max
+      ? `${length} / ${max} caractères : trop long pour être envoyé`
+      : `${length} / ${max} caractères`,
   dismiss: 'Fermer',
   busyElsewhere: 'Une réponse est en cours dans un autre onglet.',
   newSession: 'Nouvelle conversation',

@@ -13,7 +13,7 @@ export interface ChatMessageBubbleProps {
 
 /**
  * One message, styled: a user bubble (plain text) or an assistant bubble (streaming-safe markdown),
- * with "Stopped" or "Not sent" and Retry under it. Built on react's `Chat.Message`, `Chat.MessageText`
+ * with "Stopped", "Not sent" (a question) or "Reply interrupted" (a reply cut part-way) and Retry under it. Built on react's `Chat.Message`, `Chat.MessageText`
  * and `Chat.Retry`; it re-renders only when its own message changes.
  *
  * @selector .vck-message[data-role="user" | "assistant"]
@@ -45,7 +45,7 @@ export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: 
       </Chat.MessageText>
       {(failed || message.status === 'stopped') && (
         <div className="vck-message-meta" data-tone={failed ? 'danger' : undefined}>
-          <span>{failed ? labels.failed : labels.stopped}</span>
+          <span>{failed ? (isAssistant ? labels.interrupted : labels.failed) : labels.stopped}</span>
           <Chat.Retry className="vck-retry">
             <RetryIcon />
             {labels.retry}

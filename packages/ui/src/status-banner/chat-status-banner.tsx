@@ -24,7 +24,7 @@ function BannerContent({ state }: { readonly state: ChatBannerState }) {
       return (
         <>
           <AlertIcon />
-          <span className="vck-banner-text">{labels.errorMessage(state.error.code)}</span>
+          <span className="vck-banner-text">{labels.errorMessage(state.error.code, state.error.status)}</span>
         </>
       );
     case 'offline':

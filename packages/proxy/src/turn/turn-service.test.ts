@@ -8,7 +8,8 @@ import type { ManualScheduler } from '../test-support/manual-scheduler';
 const key = (value: string) => ({ 'idempotency-key': value });
 
 /** Moves the test's clock on, 50 ms at a time, until `work` settles. */
-async function advancingUntil<T>(scheduler: ManualScheduler, work: Promise<T>): Promise<T> {
+async function advancingUntil<T>(scheduler: ManualScheduler, pending: T | Promise<T>): Promise<T> {
+  const work = Promise.resolve(pending);
   let settled = false;
   void work.finally(() => (settled = true)).catch(() => undefined);
   for (let step = 0; step < 400 && !settled; step++) {

@@ -229,7 +229,7 @@ export const ChatRegenerate = forwardRef<HTMLButtonElement, ChatRegenerateProps>
  * @example
  * const props: ChatCharacterCountProps = { className: 'count' };
  */
-export interface ChatCharacterCountProps extends ComponentPropsWithoutRef<'p'> {
+export interface ChatCharacterCountProps extends Omit<ComponentPropsWithoutRef<'p'>, 'children'> {
   /** Shown from this share of the limit on. @default 0.9 */
   readonly threshold?: number | undefined;
   /** The text; `length` and `max` in characters. @default `${length} / ${max}` */

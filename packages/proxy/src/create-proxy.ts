@@ -165,11 +165,19 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
       streamSlots.release(address, slot).catch(() => undefined);
     };
     try {
+      const widgetKey = c.get('widgetKey');
+      const keyId = widgetKey.id ?? widgetKey.key;
+      // A greeting is used only if this key lists it: the browser names one, it never writes one.
+      const { greeting } = parsed.value;
+      const allowed = greeting !== undefined && (widgetKey.greetings ?? []).includes(greeting);
+      if (greeting !== undefined && !allowed)
+        logger({ level: 'warn', event: 'greeting-refused', key: keyId });
       const started = await turns.start({
-        keyId: c.get('widgetKey').id ?? c.get('widgetKey').key,
+        keyId,
         sessionId: parsed.value.sessionId,
         message: parsed.value.message,
         idempotencyKey,
+        ...(allowed ? { greeting } : {}),
       });
       if (started.ok) return { source: started.source, release };
       release();

@@ -20,6 +20,13 @@ export interface WidgetKeyConfig {
   readonly allowedOrigins: readonly string[];
   /** Names the key in the store and logs, so the key can be rotated under the same id. @default the key */
   readonly id?: string;
+  /**
+   * The greetings a site shows before a conversation's first turn (one per language, say). The browser
+   * names the one the visitor saw and answers; when it is listed here, Vapi gets it as the assistant's first
+   * message, and the stored conversation opens with it. Anything else the browser sends is not used: it can
+   * never put words in the assistant's mouth. @default none
+   */
+  readonly greetings?: readonly string[];
 }
 
 /**

@@ -6,6 +6,11 @@
 export interface ProxyChatRequest {
   readonly sessionId: string;
   readonly message: string;
+  /**
+   * The greeting the visitor saw and answers, on a conversation's first turn. The proxy gives it to Vapi
+   * only when the widget key lists it: the browser can name a greeting, never write one.
+   */
+  readonly greeting?: string | undefined;
 }
 
 /** A client-made conversation key: letters, digits and `._:-`, 1–128 characters. */

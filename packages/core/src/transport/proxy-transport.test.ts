@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatEvent } from '../protocol/chat-event';
+import { createChatStore } from '../store/create-chat-store';
 import { fetchProxyHistory, proxyTransport } from './proxy-transport';
 
 // Core may not import the proxy (STYLE.md matrix); the proxy's own tests and the hook's run this
@@ -92,6 +93,22 @@ describe('proxyTransport', () => {
     expect(double.requests.map((request) => request.body)).toEqual([
       { sessionId: 'kept', message: 'a' },
       { sessionId: 'kept', message: 'b' },
+    ]);
+  });
+
+  it('names the greeting the visitor answers on the first turn only (the proxy decides whether to use it)', async () => {
+    const double = proxyDouble(() => sse('proxy-basic.sse'));
+    const transport = proxyTransport({ baseUrl: 'https://chat.example', fetch: double.fetch });
+    const store = createChatStore({ transport, greeting: 'Want help with pricing?' });
+    await store.getState().send('Yes please');
+    await store.getState().send('And the Pro plan?');
+    expect(double.requests.map((request) => request.body)).toEqual([
+      {
+        sessionId: expect.any(String) as unknown,
+        message: 'Yes please',
+        greeting: 'Want help with pricing?',
+      },
+      { sessionId: expect.any(String) as unknown, message: 'And the Pro plan?' },
     ]);
   });
 

@@ -44,8 +44,16 @@ export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
         'idempotency-key': request.turnId,
         ...(stream ? { accept: 'text/event-stream' } : {}),
       };
+      // The greeting shown before a conversation's first turn, by name: the proxy sends it only if allowed.
+      const greeting = request.context?.find((message) => message.role === 'assistant')?.content;
       const events = streamTurn(
-        { url, headers, body: { sessionId, message: request.text }, signal: request.signal, fetch: fetcher },
+        {
+          url,
+          headers,
+          body: { sessionId, message: request.text, greeting },
+          signal: request.signal,
+          fetch: fetcher,
+        },
         () => new ProxyStreamParser(),
         eventsFromProxyReply,
       );

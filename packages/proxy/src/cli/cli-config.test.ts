@@ -196,6 +196,23 @@ describe('parseCliConfig', () => {
     expect(parseCliConfig(argv, env)).toEqual({ ok: false, setting, message });
   });
 
+  it('gives every widget key the greetings of WIDGET_GREETINGS (or --greeting), and refuses a bad list', () => {
+    const fromEnv = parseCliConfig([], { WIDGET_GREETINGS: '["Hi! How can I help?","Bonjour !"]' });
+    expect(fromEnv.ok && 'config' in fromEnv && fromEnv.config.widgetKeys).toEqual([
+      { key: demoWidgetKey, allowedOrigins: demoOrigins, greetings: ['Hi! How can I help?', 'Bonjour !'] },
+    ]);
+    const fromFlags = parseCliConfig(['--greeting', 'Hello', '--greeting', 'Salut'], {});
+    expect(fromFlags.ok && 'config' in fromFlags && fromFlags.config.widgetKeys[0]?.greetings).toEqual([
+      'Hello',
+      'Salut',
+    ]);
+    expect(parseCliConfig([], { WIDGET_GREETINGS: 'Hello' })).toEqual({
+      ok: false,
+      setting: 'WIDGET_GREETINGS',
+      message: 'must be a JSON array of strings',
+    });
+  });
+
   it('refuses an unknown flag', () => {
     const result = parseCliConfig(['--prot', '80'], {});
     expect(result).toMatchObject({ ok: false, setting: 'arguments' });

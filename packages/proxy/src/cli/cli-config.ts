@@ -55,6 +55,9 @@ Every flag has an environment variable; a flag wins.
   --retention-days <n>       CHAT_RETENTION_DAYS       delete conversations idle this long (default: keep)
   --widget-key <key=origins> WIDGET_KEYS               key=origin,origin (flag repeats; env separates keys by ;)
                                                        origins: https://site.example, http://localhost:*, *
+  --greeting <text>          WIDGET_GREETINGS          a greeting the site shows first, which Vapi then gets
+                                                       as the assistant's first message (flag repeats; env:
+                                                       a JSON array of strings)
   --trust-proxy <list>       TRUSTED_PROXIES           comma list of IPs, CIDRs, loopback, private
   --rate-limit <n>           RATE_LIMIT_REQUESTS       requests per window and client, default 60
   --rate-limit-window <s>    RATE_LIMIT_WINDOW_SECONDS default 60
@@ -112,6 +115,20 @@ export function parseWidgetKeys(entries: readonly string[], setting: string): Wi
   });
 }
 
+function parseGreetings(text: string | undefined): string[] {
+  if (text === undefined || text.trim() === '') return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError('WIDGET_GREETINGS', 'must be a JSON array of strings');
+  }
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) {
+    throw new ConfigError('WIDGET_GREETINGS', 'must be a JSON array of strings');
+  }
+  return value as string[];
+}
+
 function variableValues(text: string | undefined): CliConfig['variableValues'] {
   if (text === undefined || text.trim() === '') return undefined;
   let value: unknown;
@@ -158,6 +175,7 @@ export function parseCliConfig(
         store: { type: 'string' },
         'retention-days': { type: 'string' },
         'widget-key': { type: 'string', multiple: true },
+        greeting: { type: 'string', multiple: true },
         'trust-proxy': { type: 'string' },
         'rate-limit': { type: 'string' },
         'rate-limit-window': { type: 'string' },
@@ -240,6 +258,8 @@ export function parseCliConfig(
         throw new ConfigError('WIDGET_KEYS', 'at least one widget key is required when VAPI_API_KEY is set');
       widgetKeys = [{ key: demoWidgetKey, allowedOrigins: demoOrigins }];
     }
+    const greetings = flags.greeting ?? parseGreetings(env['WIDGET_GREETINGS']);
+    if (greetings.length > 0) widgetKeys = widgetKeys.map((widgetKey) => ({ ...widgetKey, greetings }));
 
     const [proxiesText, proxiesSetting] = pick('trust-proxy', 'TRUSTED_PROXIES');
     const trustedProxies = (proxiesText ?? '')

@@ -21,6 +21,9 @@ export interface TurnRunOptions {
   readonly userMessageStored: boolean;
   /** The assistant reply's id, announced in `start`. */
   readonly messageId: string;
+  /** The greeting that opens the conversation at Vapi (its first turn), and whether it is stored already. */
+  readonly greeting?: string | undefined;
+  readonly greetingStored?: boolean | undefined;
   readonly turnDurationMs: number;
   /** The claimed idempotency record to finish or release, if the request carried a key. */
   readonly idempotency?:
@@ -196,6 +199,8 @@ export class TurnRun {
       const turn = await options.upstream.openTurn({
         message: options.message,
         chain: conversation.chain,
+        context:
+          options.greeting === undefined ? undefined : [{ role: 'assistant', content: options.greeting }],
         history: () => this.#history(),
         signal: this.#abort.signal,
         onChainReplaced: (notice) =>
@@ -222,6 +227,17 @@ export class TurnRun {
       accepted = true;
       // The question and an empty `streaming` reply, together: from now on a crash leaves both behind.
       await store.appendMessages(conversation.id, [
+        ...(options.greeting === undefined || options.greetingStored === true
+          ? []
+          : [
+              {
+                id: `${options.userMessageId}_greeting`,
+                role: 'assistant',
+                text: options.greeting,
+                status: 'done',
+                createdAt: new Date(this.#started).toISOString(),
+              } as const,
+            ]),
         ...(options.userMessageStored
           ? []
           : [

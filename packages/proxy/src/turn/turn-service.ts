@@ -41,6 +41,8 @@ export interface TurnRequest {
   readonly sessionId: string;
   readonly message: string;
   readonly idempotencyKey?: string | undefined;
+  /** A greeting the widget key lists, which the visitor saw before the conversation's first turn. */
+  readonly greeting?: string | undefined;
 }
 
 /** How long an idempotency record is kept: a retry a day later is still answered from the store. */
@@ -174,9 +176,15 @@ export class TurnService {
       (rerun.previous.state === 'finished' || recent.some((message) => message.id === rerun.messageId));
     if (rerun) await store.removeMessage(conversation.id, rerun.messageId);
 
+    // While Vapi has no conversation yet, the greeting the visitor answers opens it (stored once).
+    const greeting = conversation.chain === undefined ? request.greeting : undefined;
+    const greetingStored = recent[0]?.role === 'assistant' && recent[0].text === greeting;
+
     const run = new TurnRun({
       ...this.#options,
       conversation,
+      greeting,
+      greetingStored,
       keyId: request.keyId,
       message: request.message,
       userMessageId: createId('msg'),

@@ -21,6 +21,8 @@ export type UpstreamTurn =
 export interface UpstreamTurnRequest {
   readonly message: string;
   readonly chain: ChainHandle | undefined;
+  /** Messages Vapi has not seen, before `message`, for a conversation it does not have yet (the greeting). */
+  readonly context?: readonly ChatContextMessage[] | undefined;
   /** The conversation so far, read only when Vapi has lost the chain and it must be rebuilt. */
   readonly history: () => Promise<readonly ChatContextMessage[]>;
   readonly signal: AbortSignal;
@@ -62,10 +64,10 @@ export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
   } as const;
 
   return {
-    async openTurn({ message, chain, history, signal, onChainReplaced }) {
+    async openTurn({ message, chain, context, history, signal, onChainReplaced }) {
       const events = sendChainedTurn(
         { ...settings, onChainReplaced },
-        { text: message, chain: chainOf(chain), history, signal },
+        { text: message, chain: chainOf(chain), context, history, signal },
       );
       // An error before the turn starts means Vapi ran nothing: the caller may let a retry run it again.
       const first = await events.next();

@@ -10,8 +10,9 @@ bash scripts/bootstrap.sh
 
 host=127.0.0.1
 logs=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$logs"' EXIT
+# Each server's PID goes to a file: `serve` runs in a subshell ($(…)), where an array would be lost, and
+# the trap must stop every server started so far, whichever step fails.
+trap 'kill $(cat "$logs/pids" 2>/dev/null) 2>/dev/null || true; rm -rf "$logs"' EXIT
 
 # Starts a server in the background and waits for its first line, "Listening on http://HOST:PORT";
 # prints that URL. Usage: serve NAME COMMAND...
@@ -19,10 +20,11 @@ serve() {
   local name=$1 log="$logs/$1.log"
   shift
   "$@" >"$log" 2>&1 &
-  pids+=($!)
+  local pid=$!
+  echo "$pid" >>"$logs/pids"
   for _ in $(seq 1 150); do
     if grep -q '^Listening on ' "$log"; then break; fi
-    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; exit 1; fi
     sleep 0.1
   done
   sed "s/^/  $name │ /" "$log" >&2
@@ -30,6 +32,9 @@ serve() {
 }
 
 tsx=(node_modules/.bin/tsx --conditions=@vapi-chat-kit/source)
+# The greetings the demo shows, which the proxy gives Vapi when the visitor answers one.
+WIDGET_GREETINGS="${WIDGET_GREETINGS:-$(node -p 'JSON.stringify(Object.values(require("./apps/demo/src/greetings.json")))')}"
+export WIDGET_GREETINGS
 url=$(serve proxy "${tsx[@]}" packages/proxy/src/cli.ts --host "$host" --port "${PORT:-8787}")
 echo >&2
 if [ "${1:-}" = "--terminal" ]; then

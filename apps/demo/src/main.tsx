@@ -5,15 +5,15 @@ import '@vapi-chat-kit/ui/styles.css';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import './demo.css';
+import greetingTexts from './greetings.json';
 
 type Theme = 'auto' | 'light' | 'dark';
 type Language = 'en' | 'fr';
 type TransportKind = 'proxy' | 'vapi-web';
 
-const greetings: Record<Language, string> = {
-  en: "Hi! I'm the TechFlow assistant. Ask me about passwords, billing, API keys or enterprise plans.",
-  fr: "Bonjour ! Je suis l'assistant TechFlow. Posez-moi vos questions sur les mots de passe, la facturation, les clés d'API ou les offres entreprise.",
-};
+// Shown first, in the page's language. The proxy lists the same texts (scripts/demo.sh passes this file as
+// WIDGET_GREETINGS), so the greeting the visitor answers reaches the assistant, and nothing else can.
+const greetings: Record<Language, string> = { en: greetingTexts.en, fr: greetingTexts.fr };
 
 const suggestions: Record<Language, string[]> = {
   en: ['How do I reset my password?', 'What are the API rate limits?', 'Tell me about enterprise features'],
@@ -45,10 +45,11 @@ function Support({
   language: Language;
   transport: TransportKind;
 }) {
-  // One conversation per transport: each keeps its own chain (a proxy session, or a Vapi session).
+  // One conversation per transport (each keeps its own chain: a proxy session, or a Vapi session) and per
+  // language (a chat's greeting is fixed when it is made; switching language opens that language's chat).
   const chat = useVapiChat({
     transport: transports[transport],
-    chatId: `techflow-support-${transport}`,
+    chatId: `techflow-support-${transport}-${language}`,
     persist: localPersistence,
     greeting: greetings[language],
   });
@@ -137,7 +138,7 @@ function App() {
           </section>
         </aside>
         <main>
-          <Support key={transport} theme={theme} language={language} transport={transport} />
+          <Support key={`${transport}-${language}`} theme={theme} language={language} transport={transport} />
         </main>
       </div>
     </ChatProvider>

@@ -1,6 +1,7 @@
 import { useContext, useState } from 'react';
 import { ChatBindingContext, ChatRegistryContext } from './chat-context';
 import { createChatBinding, type ChatBinding, type ChatOptions } from './create-chat-binding';
+import { warnFrozenOptions } from './warn-frozen-options';
 
 /**
  * The chat a hook with `options` is bound to:
@@ -29,14 +30,19 @@ export function useChatBindingFor(options: Partial<ChatOptions>): ChatBinding {
     setOwned(next);
     ownBinding = next.binding;
   }
-  if (ownBinding !== undefined && own) return ownBinding;
+  if (ownBinding !== undefined && own) {
+    warnFrozenOptions(ownBinding, options);
+    return ownBinding;
+  }
 
   if (
     registry !== undefined &&
     (options.chatId !== undefined || options.transport !== undefined || current === undefined)
   ) {
     const chatId = options.chatId ?? current?.chatId ?? registry.defaults.chatId ?? 'default';
-    return registry.registry.get({ ...registry.defaults, ...options, chatId });
+    const binding = registry.registry.get({ ...registry.defaults, ...options, chatId });
+    warnFrozenOptions(binding, options);
+    return binding;
   }
   if (current !== undefined) return current;
   throw new Error(

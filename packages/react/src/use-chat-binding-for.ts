@@ -3,6 +3,9 @@ import { ChatBindingContext, ChatRegistryContext } from './chat-context';
 import { createChatBinding, type ChatBinding, type ChatOptions } from './create-chat-binding';
 import { warnFrozenOptions } from './warn-frozen-options';
 
+// Bundlers replace it, as React itself needs: the warnings below are left out of production bundles.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * The chat a hook with `options` is bound to:
  * - under a `ChatProvider`: the provider's chat `options.chatId` (or the current chat, or `'default'`),
@@ -31,7 +34,7 @@ export function useChatBindingFor(options: Partial<ChatOptions>): ChatBinding {
     ownBinding = next.binding;
   }
   if (ownBinding !== undefined && own) {
-    warnFrozenOptions(ownBinding, options);
+    if (process.env.NODE_ENV !== 'production') warnFrozenOptions(ownBinding, options);
     return ownBinding;
   }
 
@@ -41,7 +44,7 @@ export function useChatBindingFor(options: Partial<ChatOptions>): ChatBinding {
   ) {
     const chatId = options.chatId ?? current?.chatId ?? registry.defaults.chatId ?? 'default';
     const binding = registry.registry.get({ ...registry.defaults, ...options, chatId });
-    warnFrozenOptions(binding, options);
+    if (process.env.NODE_ENV !== 'production') warnFrozenOptions(binding, options);
     return binding;
   }
   if (current !== undefined) return current;

@@ -1,8 +1,4 @@
-// Each limiter from its own file: the package's index also loads its cluster limiter, which requires
-// `cluster` and `crypto` at load time and so stops the proxy loading in a Worker (README, Deployment).
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
-import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** A fixed window of `points` per `durationSeconds` and key. */
 export interface LimiterOptions {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import RateLimiterRedis from 'rate-limiter-flexible/lib/RateLimiterRedis.js';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type {
   ChainHandle,
   ChatStore,

@@ -92,6 +92,21 @@ export default defineConfig({
         },
       },
       {
+        // Apps outside the workspace that install the packed packages with npm, build them with their own
+        // toolchain and run them in Chromium (consumers/README.md). Each file installs, builds and starts its
+        // own servers: one at a time on a 2-core machine.
+        extends: true,
+        test: {
+          name: 'consumers',
+          environment: 'node',
+          include: ['consumers/**/*.consumer.test.ts'],
+          globalSetup: ['./consumers/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
         test: {

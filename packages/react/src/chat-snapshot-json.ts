@@ -1,5 +1,6 @@
 import type { ChatChain, ChatMessage, ChatSnapshot, VapiChatErrorJson } from '@vapi-chat-kit/core';
 import { errorFromJson } from './error-from-json';
+import { compactSnapshotChains } from './snapshot-chains';
 
 const messageStatuses = new Set<unknown>(['sending', 'streaming', 'done', 'stopped', 'failed']);
 
@@ -59,5 +60,9 @@ export function fromChatSnapshotJson(value: unknown): ChatSnapshot | undefined {
     const { error, ...rest } = message;
     messages.push(error === undefined ? rest : { ...rest, error: errorFromJson(error) });
   }
-  return { messages, chain: json.chain, chainsBeforeTurn: json.chainsBeforeTurn ?? {} };
+  return compactSnapshotChains({
+    messages,
+    chain: json.chain,
+    chainsBeforeTurn: json.chainsBeforeTurn ?? {},
+  });
 }

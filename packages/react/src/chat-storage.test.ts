@@ -25,7 +25,7 @@ describe('chat storage', () => {
     expect(createWebStorage('local').getItem('k')).toBe('local value');
   });
 
-  it('keeps working when the browser refuses storage (quota, private mode)', () => {
+  it('reads nothing when the browser refuses storage, and says so when it refuses a save (quota, private mode)', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -33,7 +33,8 @@ describe('chat storage', () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     });
     const storage = createWebStorage('local');
-    expect(() => storage.setItem('k', 'v')).not.toThrow();
+    // persistChat catches it and reports it (onSaveError): a refused save is never silent.
+    expect(() => storage.setItem('k', 'v')).toThrow(/quota/);
     expect(storage.getItem('k')).toBe(null);
   });
 

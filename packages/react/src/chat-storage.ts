@@ -65,13 +65,8 @@ export function createWebStorage(kind: 'local' | 'session'): ChatStorage {
         return null;
       }
     },
-    setItem: (key, value) => {
-      try {
-        area()?.setItem(key, value);
-      } catch {
-        // Quota exceeded or storage disabled: keep chatting without saving.
-      }
-    },
+    // A refused save (quota exceeded, storage disabled) throws: persistChat reports it (`onSaveError`).
+    setItem: (key, value) => area()?.setItem(key, value),
     removeItem: (key) => {
       try {
         area()?.removeItem(key);

@@ -211,6 +211,93 @@ describe('persistence', () => {
   });
 });
 
+describe('persistence over a long conversation', () => {
+  it('writes one chain, not one per turn, and says when the storage refuses a save', async () => {
+    const items = new Map<string, string>();
+    const storage = countingStorage(items);
+    const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const errors: unknown[] = [];
+    const binding = createChatBinding({
+      transport,
+      persist: persistChat(storage, { onSaveError: (error) => errors.push(error) }),
+    });
+    for (let turn = 1; turn <= 12; turn += 1) await binding.actions.send(`Question ${turn}`);
+    const saved = JSON.parse(items.get('vapi-chat-kit:default') ?? 'null') as {
+      messages: unknown[];
+      chainsBeforeTurn: Record<string, unknown>;
+    };
+    expect(saved.messages).toHaveLength(24);
+    expect(Object.keys(saved.chainsBeforeTurn)).toHaveLength(1);
+    expect(errors).toEqual([]);
+
+    // The storage is full: the chat goes on, the app hears of it, and the next change tries again.
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const setItem = vi.spyOn(storage, 'setItem').mockImplementation(() => {
+      throw quota;
+    });
+    await binding.actions.send('One more');
+    expect(binding.store.getState().messages.at(-1)?.status).toBe('done');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error === quota)).toBe(true);
+    setItem.mockRestore();
+    await binding.actions.send('And another');
+    expect(
+      (JSON.parse(items.get('vapi-chat-kit:default') ?? 'null') as { messages: unknown[] }).messages,
+    ).toHaveLength(28);
+  });
+
+  it('warns on the console once, by default, until a save succeeds again', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const rejecting: ChatStorage = {
+      getItem: () => null,
+      setItem: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+      removeItem: () => undefined,
+    };
+    const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const binding = createChatBinding({ transport, chatId: 'support', persist: persistChat(rejecting) });
+    await binding.actions.send('Hello');
+    await binding.actions.send('Hello again');
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(warn.mock.calls).toHaveLength(1);
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      'vapi-chat-kit: the chat "support" could not be saved, and will not survive a reload',
+    );
+    warn.mockRestore();
+  });
+
+  it('reads a chat saved with the chain of every turn: keeps its markers and only the last chain', () => {
+    const message = (id: string, role: 'user' | 'assistant', turnId: string) => ({
+      id,
+      role,
+      text: id,
+      status: 'done',
+      createdAt: 1,
+      turnId,
+    });
+    const items = new Map<string, string>([
+      [
+        'vapi-chat-kit:default',
+        JSON.stringify({
+          version: chatSnapshotVersion,
+          messages: [
+            message('u1', 'user', 't1'),
+            message('a1', 'assistant', 't1'),
+            message('u2', 'user', 't2'),
+            message('a2', 'assistant', 't2'),
+          ],
+          chain: { sessionId: 's2' },
+          chainsBeforeTurn: { t1: {}, t2: { sessionId: 's1' } },
+        }),
+      ],
+    ]);
+    const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
+    const binding = createChatBinding({ transport, persist: persistChat(countingStorage(items)) });
+    const state = binding.store.getState();
+    expect(state.messages.filter((item) => item.newSession).map((item) => item.id)).toEqual(['u2']);
+    expect(state.chainsBeforeTurn).toEqual({ t2: { sessionId: 's1' } });
+  });
+});
+
 describe('two tabs of one chat', () => {
   it('stay in step, never fork the chain, and a second tab cannot send while the first is mid-turn', async () => {
     const items = new Map<string, string>();

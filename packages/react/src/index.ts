@@ -24,7 +24,6 @@ export {
   type ReadableStore,
 } from './create-frame-batched-store';
 export { animationFrameScheduler, type FrameScheduler } from './frame-scheduler';
-export { selectNewSessionMessageIds } from './select-new-session-message-ids';
 
 // persistence
 export {

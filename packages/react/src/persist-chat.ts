@@ -46,6 +46,13 @@ export interface PersistChatOptions {
   readonly tabLockTimeoutMs?: number | undefined;
   /** Opens the tab channel. @default `new BroadcastChannel(name)` where it exists */
   readonly createChannel?: ((name: string) => ChatChannel | undefined) | undefined;
+  /**
+   * Called when the storage refuses to save the chat (its quota is full, or storage is disabled): the
+   * chat goes on, and the next change tries again. Show the user that the conversation will not survive a
+   * reload, or free some room.
+   * @default a console warning, once until a save succeeds again
+   */
+  readonly onSaveError?: ((error: unknown) => void) | undefined;
 }
 
 /** What a chat hands its persistence when it is created. */
@@ -97,6 +104,33 @@ function attachPersistence(
   const storage = resolveChatStorage(storageOption, memoryStorage);
   const tabId = randomId();
   let applyingRemote = false;
+  let saveFailing = false;
+
+  const saveFailed = (error: unknown): void => {
+    if (options.onSaveError !== undefined) options.onSaveError(error);
+    else if (!saveFailing) {
+      console.warn(
+        `vapi-chat-kit: the chat "${chatId}" could not be saved, and will not survive a reload`,
+        error,
+      );
+    }
+    saveFailing = true;
+  };
+  /** Writes the chat; a refusal, thrown or rejected, is reported and never breaks the chat. */
+  const save = (json: ChatSnapshotJson): void => {
+    try {
+      const saving = storage.setItem(key, JSON.stringify(json));
+      if (saving === undefined) {
+        saveFailing = false;
+        return;
+      }
+      saving.then(() => {
+        saveFailing = false;
+      }, saveFailed);
+    } catch (error) {
+      saveFailed(error);
+    }
+  };
   let channel: ChatChannel | undefined;
 
   const applySnapshot = (snapshot: ChatSnapshot): void => {
@@ -141,7 +175,7 @@ function attachPersistence(
     const startedOrEnded = (state.activeTurn === undefined) !== (previous.activeTurn === undefined);
     if (!(changed && !token) && !startedOrEnded) return;
     const json = toChatSnapshotJson(state);
-    if (changed && !token) void storage.setItem(key, JSON.stringify(json));
+    if (changed && !token) save(json);
     const busy = state.activeTurn !== undefined;
     post({ type: 'snapshot', from: tabId, busy, snapshot: json });
     if (startedOrEnded) beat(busy);
@@ -198,7 +232,7 @@ function attachPersistence(
     if (merged !== snapshot) {
       // This tab kept messages of its own that the other did not have: share them, once.
       const json = toChatSnapshotJson(store.getState());
-      void storage.setItem(key, JSON.stringify(json));
+      save(json);
       post({ type: 'snapshot', from: tabId, busy: false, snapshot: json });
     }
   };

@@ -228,7 +228,7 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     expect(result.current.messages[3]?.text).toContain('Alice');
     const firstSession = result.current.store.getState().chain.sessionId;
     expect(firstSession).toMatch(/^[0-9a-f-]{36}$/);
-    expect(result.current.newSessionMessageIds).toEqual([]);
+    expect(result.current.messages.filter((message) => message.newSession)).toEqual([]);
 
     now += 25 * 60 * 60 * 1000; // past Vapi's 24 h session expiry
     await act(() => result.current.send('Hello again'));
@@ -236,7 +236,9 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     await waitFor(() => expect(result.current.status).toBe('idle'));
     expect(result.current.messages[5]?.status).toBe('done');
     expect(result.current.store.getState().chain.sessionId).not.toBe(firstSession);
-    expect(result.current.newSessionMessageIds).toEqual([result.current.messages[4]?.id]);
+    expect(result.current.messages.filter((message) => message.newSession)).toEqual([
+      result.current.messages[4],
+    ]);
   });
 
   it('with vapiTransport session chaining, replaces an expired session quietly and marks it', async () => {
@@ -245,7 +247,7 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     const { fetch, requests } = countingFetch(emulator);
     const transport = vapiTransport({ ...privateBase, chaining: 'session', fetch });
     const { result } = renderHook(() => useVapiChat({ transport, scheduleFrame: immediateFrames }));
-    expect(result.current.newSessionMessageIds).toEqual([]);
+    expect(result.current.messages.filter((message) => message.newSession)).toEqual([]);
     await act(() => result.current.send('My name is Alice'));
     await act(() => result.current.send("What's my name?"));
     await waitFor(() => expect(result.current.messages[3]?.status).toBe('done'));
@@ -254,7 +256,9 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     await act(() => result.current.send('Hello again'));
     await waitFor(() => expect(result.current.messages[5]?.status).toBe('done'));
     expect(result.current.status).toBe('idle');
-    expect(result.current.newSessionMessageIds).toEqual([result.current.messages[4]?.id]);
+    expect(result.current.messages.filter((message) => message.newSession)).toEqual([
+      result.current.messages[4],
+    ]);
     expect(requests.map((request) => request.path)).toEqual([
       '/session',
       '/chat',

@@ -17,7 +17,6 @@ import {
 } from 'react';
 import type { ChatActions, ChatBinding, ChatCallbacks, ChatOptions } from './create-chat-binding';
 import type { ChatTabState } from './persist-chat';
-import { selectNewSessionMessageIds } from './select-new-session-message-ids';
 import { useChatBindingFor } from './use-chat-binding-for';
 import { useOnlineStatus } from './use-online-status';
 
@@ -57,8 +56,6 @@ export interface UseVapiChatResult extends ChatActions {
   readonly isOffline: boolean;
   /** Another tab of this chat has a turn in flight; `send`, `retry` and `regenerate` wait for it. */
   readonly isBusyElsewhere: boolean;
-  /** User messages that began a new server session (put a "new conversation" marker before them). */
-  readonly newSessionMessageIds: readonly string[];
   readonly chatId: string;
   /** The core store, for code outside render. */
   readonly store: ChatStore;
@@ -66,7 +63,7 @@ export interface UseVapiChatResult extends ChatActions {
   readonly binding: ChatBinding;
 }
 
-type TrackedKey = 'messages' | 'status' | 'error' | 'rateLimitedUntil' | 'isBusy' | 'newSessionMessageIds';
+type TrackedKey = 'messages' | 'status' | 'error' | 'rateLimitedUntil' | 'isBusy';
 
 const trackedValue: Record<TrackedKey, (state: ChatStoreState) => unknown> = {
   messages: (state) => state.messages,
@@ -74,7 +71,6 @@ const trackedValue: Record<TrackedKey, (state: ChatStoreState) => unknown> = {
   error: (state) => state.error,
   rateLimitedUntil: (state) => state.rateLimitedUntil,
   isBusy: selectIsBusy,
-  newSessionMessageIds: selectNewSessionMessageIds,
 };
 
 const selectBusyElsewhere = (state: ChatTabState): boolean => state.busyElsewhere;

@@ -527,7 +527,8 @@ describe('chatReducer retry and regenerate', () => {
       ],
       status: 'submitted',
       chain: { chatId: 'c3', sessionId: 's0' },
-      chainsBeforeTurn: { t1: { chatId: 'c3', sessionId: 's0' }, t2: { sessionId: 's0' } },
+      // Only the last turn's chain is kept: the one retry and regenerate use.
+      chainsBeforeTurn: { t1: { chatId: 'c3', sessionId: 's0' } },
       activeTurn: { turnId: 't1', userMessageId: 'u1', assistantMessageId: 'a3' },
     });
   });
@@ -586,12 +587,68 @@ describe('chatReducer retry and regenerate', () => {
       ],
       status: 'submitted',
       chain: { chatId: 'c1' },
-      chainsBeforeTurn: { t1: {}, t3: { chatId: 'c1' } },
+      chainsBeforeTurn: { t3: { chatId: 'c1' } },
       activeTurn: { turnId: 't3', userMessageId: 'u2', assistantMessageId: 'a3' },
     });
     // Earlier messages keep their identity.
     expect(regenerated.messages[1]).toBe(second.messages[1]);
     expect(regenerated.messages[2]).toBe(second.messages[2]);
+  });
+});
+
+describe('chatReducer sessions and kept chains', () => {
+  /** Sends `n` turns; `ids(n)` are the ids the server answers turn n with. */
+  function converse(count: number, ids: (n: number) => { sessionId?: string; chatId?: string }): ChatState {
+    let state = idle;
+    for (let n = 1; n <= count; n += 1) {
+      const turnId = `t${n}`;
+      state = chatReducer(state, {
+        type: 'turn-submit',
+        turnId,
+        userMessageId: `u${n}`,
+        assistantMessageId: `a${n}`,
+        text: `Question ${n}`,
+        at: n,
+      });
+      const { sessionId, chatId } = ids(n);
+      state = chatReducer(state, turnEvent({ type: 'turn-start', sessionId }, n, turnId));
+      state = chatReducer(state, turnEvent({ type: 'turn-end', chatId, text: 'Ok.' }, n, turnId));
+    }
+    return state;
+  }
+
+  it('keeps the chain of the last turn only, however long the conversation', () => {
+    const state = converse(200, (n) => ({ chatId: `c${n}` }));
+    expect(state.chainsBeforeTurn).toEqual({ t200: { chatId: 'c199' } });
+    expect(state.messages.filter((message) => message.newSession)).toEqual([]);
+  });
+
+  it('marks the user message of a turn that ran in a new session, and only that one', () => {
+    // Sessions s1, s1, then the server lost s1 and answered in s2, which goes on.
+    const state = converse(4, (n) => ({ sessionId: n <= 2 ? 's1' : 's2' }));
+    expect(state.messages.filter((message) => message.newSession).map((message) => message.id)).toEqual([
+      'u3',
+    ]);
+  });
+
+  it('marks a turn whose chat was refused and that moved the conversation into a session', () => {
+    const state = converse(3, (n) => (n === 1 ? { chatId: 'c1' } : { sessionId: 's1', chatId: `c${n}` }));
+    expect(state.messages.filter((message) => message.newSession).map((message) => message.id)).toEqual([
+      'u2',
+    ]);
+  });
+
+  it('a retried turn loses its mark until it runs in a new session again', () => {
+    let state = converse(1, () => ({ sessionId: 's1' }));
+    state = chatReducer(state, { ...submit, turnId: 't2', userMessageId: 'u2', assistantMessageId: 'a2' });
+    state = chatReducer(state, turnEvent({ type: 'turn-start', sessionId: 's2' }, 2, 't2'));
+    state = chatReducer(state, turnEvent({ type: 'error', error: upstreamError }, 2, 't2'));
+    expect(state.messages.find((message) => message.id === 'u2')?.newSession).toBe(true);
+    state = chatReducer(state, { type: 'turn-retry', messageId: 'u2', assistantMessageId: 'a3' });
+    expect(state.chain).toEqual({ sessionId: 's1' });
+    expect(state.messages.find((message) => message.id === 'u2')?.newSession).toBeUndefined();
+    state = chatReducer(state, turnEvent({ type: 'turn-start', sessionId: 's1' }, 3, 't2'));
+    expect(state.messages.find((message) => message.id === 'u2')?.newSession).toBeUndefined();
   });
 });
 

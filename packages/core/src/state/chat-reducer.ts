@@ -122,7 +122,7 @@ function submitTurn(state: ChatState, action: Extract<ChatAction, { type: 'turn-
     ...state,
     messages: [...state.messages, user],
     status: 'submitted',
-    chainsBeforeTurn: { ...state.chainsBeforeTurn, [turnId]: state.chain },
+    chainsBeforeTurn: { [turnId]: state.chain },
     activeTurn: { turnId, userMessageId, assistantMessageId },
     error: undefined,
     rateLimitedUntil: undefined,
@@ -148,10 +148,10 @@ function retryTurn(state: ChatState, messageId: string, assistantMessageId: stri
   const others = state.messages.filter((message) => message.turnId !== turnId);
   return {
     ...state,
-    messages: [...others, { ...user, status: 'sending', error: undefined }],
+    messages: [...others, { ...user, status: 'sending', error: undefined, newSession: undefined }],
     status: 'submitted',
     chain,
-    chainsBeforeTurn: { ...state.chainsBeforeTurn, [turnId]: chain },
+    chainsBeforeTurn: { [turnId]: chain },
     activeTurn: { turnId, userMessageId: user.id, assistantMessageId },
     error: undefined,
     rateLimitedUntil: undefined,
@@ -168,13 +168,15 @@ function regenerateTurn(state: ChatState, turnId: string, assistantMessageId: st
   // Re-ask from the chain the dropped turn was sent with, so (with chatId chaining) the dropped reply
   // is not part of the new reply's context. A server-side session still remembers it.
   const chain = state.chainsBeforeTurn[user.turnId] ?? state.chain;
-  const { [user.turnId]: _dropped, ...chainsBeforeTurn } = state.chainsBeforeTurn;
   return {
     ...state,
-    messages: [...state.messages.slice(0, index), { ...user, turnId, status: 'sending', error: undefined }],
+    messages: [
+      ...state.messages.slice(0, index),
+      { ...user, turnId, status: 'sending', error: undefined, newSession: undefined },
+    ],
     status: 'submitted',
     chain,
-    chainsBeforeTurn: { ...chainsBeforeTurn, [turnId]: chain },
+    chainsBeforeTurn: { [turnId]: chain },
     activeTurn: { turnId, userMessageId: user.id, assistantMessageId },
     error: undefined,
     rateLimitedUntil: undefined,
@@ -189,7 +191,7 @@ function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at
         sessionId: event.sessionId,
         conversationId: event.conversationId,
       });
-      const messages = acknowledge(state.messages, turn.userMessageId);
+      const messages = markNewSession(state, turn, chain, acknowledge(state.messages, turn.userMessageId));
       if (chain === state.chain && messages === state.messages) return state;
       return { ...state, chain, messages };
     }
@@ -242,12 +244,13 @@ function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at
         const text = event.text.startsWith(live.text) ? event.text : live.text;
         messages = replaceAt(messages, index, { ...live, text, status: 'done' });
       }
+      // The chain moves only when a turn completes: the chat of a stopped or cut turn may not exist.
+      const chain = mergeChain(state.chain, event, true);
       return {
         ...state,
-        messages,
+        messages: markNewSession(state, turn, chain, messages),
         status: 'idle',
-        // The chain moves only when a turn completes: the chat of a stopped or cut turn may not exist.
-        chain: mergeChain(state.chain, event, true),
+        chain,
         activeTurn: undefined,
         rateLimitedUntil: undefined,
       };
@@ -260,6 +263,24 @@ function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at
       event satisfies never;
       return state;
   }
+}
+
+/**
+ * Marks the turn's user message `newSession` when `chain` moved it into another server session than the
+ * chain it was sent with (the server had lost that one). A turn sent with no chain starts the first.
+ */
+function markNewSession(
+  state: ChatState,
+  turn: ChatActiveTurn,
+  chain: ChatChain,
+  messages: readonly ChatMessage[],
+): readonly ChatMessage[] {
+  const before = state.chainsBeforeTurn[turn.turnId];
+  const hadChain = before?.sessionId !== undefined || before?.chatId !== undefined;
+  if (!hadChain || chain.sessionId === undefined || chain.sessionId === before.sessionId) return messages;
+  return update(messages, turn.userMessageId, (message) =>
+    message.newSession === true ? message : { ...message, newSession: true },
+  );
 }
 
 /**

@@ -50,6 +50,11 @@ export interface ChatMessage {
   readonly createdAt: number;
   /** The turn the message belongs to: a user message and its reply share it. A greeting has none. */
   readonly turnId?: string | undefined;
+  /**
+   * On a user message: its turn ran in a new server session that replaced one the server no longer had,
+   * so the assistant does not remember what came before (a "new conversation" divider goes above it).
+   */
+  readonly newSession?: true | undefined;
 }
 
 /**
@@ -79,8 +84,9 @@ export interface ChatState {
   /** The ids to continue the conversation with; `{}` starts a new one. */
   readonly chain: ChatChain;
   /**
-   * The chain each turn was sent with, by turn id: `retry` re-sends a turn with it and `regenerate`
-   * re-asks from it, so a dropped reply is not part of the new reply's context (with `chatId` chaining).
+   * The chain the last turn was sent with, by its turn id (one entry: an older turn is never re-sent
+   * with its own chain): `retry` re-sends the last turn with it and `regenerate` re-asks from it, so a
+   * dropped reply is not part of the new reply's context (with `chatId` chaining).
    */
   readonly chainsBeforeTurn: Readonly<Record<string, ChatChain>>;
   /** The turn in flight, if any. */

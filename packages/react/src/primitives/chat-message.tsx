@@ -8,7 +8,6 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { selectNewSessionMessageIds } from '../select-new-session-message-ids';
 import { useBindingSelector } from '../use-chat-selector';
 import { useBusyElsewhere, useChatParts } from './chat-root';
 import { composeEventHandlers, Slot } from './slot';
@@ -61,9 +60,6 @@ export const ChatMessage = forwardRef<HTMLDivElement, ChatMessageProps>(function
   const { binding } = useChatParts('Chat.Message');
   const select = useMemo(() => selectMessageById(messageId), [messageId]);
   const message = useBindingSelector(binding, select);
-  const newSession = useBindingSelector(binding, (state) =>
-    selectNewSessionMessageIds(state).includes(messageId),
-  );
   if (message === undefined) return null;
   const Component = asChild === true ? Slot : 'div';
   return (
@@ -72,7 +68,7 @@ export const ChatMessage = forwardRef<HTMLDivElement, ChatMessageProps>(function
         ref={ref}
         data-role={message.role}
         data-status={message.status}
-        data-new-session={newSession ? '' : undefined}
+        data-new-session={message.newSession === true ? '' : undefined}
         {...props}
       >
         {children}
@@ -218,11 +214,7 @@ export interface ChatSessionMarkerProps extends ComponentPropsWithoutRef<'div'> 
 export const ChatSessionMarker = forwardRef<HTMLDivElement, ChatSessionMarkerProps>(
   function ChatSessionMarker({ asChild, children, ...props }, ref) {
     const message = useMessage('Chat.SessionMarker');
-    const { binding } = useChatParts('Chat.SessionMarker');
-    const newSession = useBindingSelector(binding, (state) =>
-      selectNewSessionMessageIds(state).includes(message.id),
-    );
-    if (!newSession) return null;
+    if (message.newSession !== true) return null;
     const Component = asChild === true ? Slot : 'div';
     return (
       <Component ref={ref} role="separator" aria-label="New conversation" {...props}>

@@ -56,7 +56,7 @@ describe('installVapiChatWidget (the command queue)', () => {
     ).toEqual({
       'proxy-url': '/api',
       'widget-key': 'demo-widget-key',
-      title: 'TechFlow support',
+      heading: 'TechFlow support',
       greeting: 'Hi!',
       'greeting-delay': '2000',
       theme: 'dark',

@@ -61,7 +61,7 @@ export interface VapiChatWidgetApi {
 const attributeOf: Record<Exclude<keyof VapiChatWidgetInit, 'transport'>, string> = {
   proxyUrl: 'proxy-url',
   widgetKey: 'widget-key',
-  title: 'title',
+  title: 'heading',
   subtitle: 'subtitle',
   greeting: 'greeting',
   greetingDelay: 'greeting-delay',

@@ -142,7 +142,7 @@ describe('<vapi-chat-widget>', () => {
 
   it('loads the panel on first open, with ui styles in the shadow root, and focuses the composer', async () => {
     const { transport } = scriptedTransport();
-    const widget = createWidget({ title: 'TechFlow support', theme: 'dark' }, transport);
+    const widget = createWidget({ heading: 'TechFlow support', theme: 'dark' }, transport);
     const user = userEvent.setup();
     await user.click(launcher(widget));
     const textarea = await composer(widget);
@@ -151,6 +151,26 @@ describe('<vapi-chat-widget>', () => {
     const window = panel(widget).querySelector('.vck-window')!;
     expect(window).toHaveAttribute('data-theme', 'dark');
     expect(inWidget(widget).getByRole('region', { name: 'TechFlow support' })).toBe(window);
+  });
+
+  it('shows no native tooltip over the open panel: a title attribute becomes heading', async () => {
+    const { transport } = scriptedTransport();
+    const widget = createWidget({ title: 'TechFlow support' }, transport);
+    expect(widget.hasAttribute('title')).toBe(false);
+    expect(widget.getAttribute('heading')).toBe('TechFlow support');
+    widget.open();
+    await composer(widget);
+    expect(inWidget(widget).getByRole('region', { name: 'TechFlow support' })).toBeInTheDocument();
+    // Set later, by a framework re-rendering the old attribute, it moves too (heading set wins).
+    widget.setAttribute('title', 'Help');
+    expect(widget.hasAttribute('title')).toBe(false);
+    expect(widget.getAttribute('heading')).toBe('TechFlow support');
+    widget.removeAttribute('heading');
+    widget.setAttribute('title', 'Help');
+    const region = await waitFor(() => inWidget(widget).getByRole('region', { name: 'Help' }));
+    // Nothing above the panel carries a title (the icon buttons keep theirs).
+    expect(region).not.toHaveAttribute('title');
+    expect(widget.closest('[title]')).toBeNull();
   });
 
   it('closes on Escape and gives focus back to the launcher', async () => {

@@ -39,6 +39,7 @@ declare global {
 const observedAttributeNames = [
   'proxy-url',
   'widget-key',
+  'heading',
   'title',
   'subtitle',
   'greeting',
@@ -74,7 +75,7 @@ const BaseElement = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement
  * chat window (React + `<ChatWindow>`) loads on first open. Open state survives page navigations
  * (sessionStorage) and the transcript survives reloads (localStorage, by `chat-id`).
  *
- * Attributes: `proxy-url`, `widget-key`, `title`, `subtitle`, `greeting`, `greeting-delay` (ms),
+ * Attributes: `proxy-url`, `widget-key`, `heading` (the window's title), `subtitle`, `greeting`, `greeting-delay` (ms),
  * `theme` (`light` | `dark` | `auto`), `position` (`bottom-right` | `bottom-left`), `lang` (`en` | `fr`),
  * `open`, `chat-id` (default `widget`).
  *
@@ -175,6 +176,7 @@ export class VapiChatWidgetElement extends BaseElement {
 
   connectedCallback(): void {
     this.#connected = true;
+    this.#moveTitleToHeading();
     this.#unread = Number(readStorage('session', this.#key('unread'))) || 0;
     const stored = readStorage('session', this.#key('open'));
     const open = stored === null ? this.hasAttribute('open') : stored === '1';
@@ -194,6 +196,10 @@ export class VapiChatWidgetElement extends BaseElement {
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
     if (!this.#connected || previous === value) return;
+    if (name === 'title') {
+      this.#moveTitleToHeading();
+      return;
+    }
     if (name === 'open') {
       this.#setOpen(value !== null, false);
       return;
@@ -201,6 +207,17 @@ export class VapiChatWidgetElement extends BaseElement {
     if (name === 'greeting' || name === 'greeting-delay') this.#scheduleGreeting();
     this.#render();
     this.#panel?.update(this.#panelOptions());
+  }
+
+  /**
+   * `title` is HTML's global tooltip attribute: set on the element, it would show over the whole open
+   * panel. Pages written for the earlier `title` attribute keep working: it becomes `heading`.
+   */
+  #moveTitleToHeading(): void {
+    const title = this.getAttribute('title');
+    if (title === null) return;
+    if (!this.hasAttribute('heading')) this.setAttribute('heading', title);
+    this.removeAttribute('title');
   }
 
   #part<T extends Element = HTMLElement>(selector: string): T {
@@ -278,7 +295,7 @@ export class VapiChatWidgetElement extends BaseElement {
       proxyUrl: this.getAttribute('proxy-url') ?? undefined,
       widgetKey: this.getAttribute('widget-key') ?? undefined,
       chatId: this.getAttribute('chat-id') || 'widget',
-      title: this.getAttribute('title') || labels.title,
+      title: this.getAttribute('heading') || labels.title,
       subtitle: this.getAttribute('subtitle') ?? undefined,
       greeting: this.getAttribute('greeting') ?? undefined,
       theme: theme === 'light' || theme === 'dark' ? theme : 'auto',

@@ -162,7 +162,9 @@ export function startServer(
 
 /** Stops every server given, in parallel, ignoring the ones that never started. */
 export async function stopAll(...servers: readonly (RunningServer | undefined)[]): Promise<void> {
-  await Promise.all(servers.map((server) => server?.stop()));
+  await Promise.all(
+    servers.filter((server): server is RunningServer => server !== undefined).map((server) => server.stop()),
+  );
 }
 
 /** A free TCP port on loopback, for servers that cannot pick their own. */

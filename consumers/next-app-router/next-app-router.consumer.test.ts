@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectConsoleProblems, launchChromium } from '../support/browser';
-import { addChatProbe, chatScenario } from '../support/chat-scenario';
+import { addChatProbe, ask, chatScenario, finishedReply, transcript } from '../support/chat-scenario';
 import { installApp, type InstalledApp } from '../support/install';
 import { installedCopies, kitPackagesInLock } from '../support/installed-packages';
 import { freePort, startServer, stopAll, type RunningServer } from '../support/processes';
@@ -77,4 +77,41 @@ describe('next-app-router: Next.js 16.5.0, server-rendered and hydrated, the pro
       .toContainEqual(expect.arrayContaining(['vapi-chat-kit', 'history']));
     expect(problems.splice(0)).toEqual([]);
   });
+
+  it('hydrates without a warning under `next dev` too, where React reports every mismatch', async () => {
+    // React's production build leaves some mismatches (attributes) unreported; its development build does not.
+    const port = await freePort();
+    const devUrl = `http://127.0.0.1:${port}/`;
+    const dev = await startServer(
+      app!.bin('next'),
+      ['dev', '--hostname', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: app!.dir,
+        env: {
+          WIDGET_KEY: 'site-widget-key',
+          SITE_ORIGIN: `http://127.0.0.1:${port}`,
+          CHAT_STORE_URL: 'memory:',
+        },
+        ready: /Ready in/,
+        url: devUrl,
+      },
+    );
+    try {
+      const devPage = await browser!.newPage();
+      const devProblems = collectConsoleProblems(devPage, /hydrat/i);
+      await addChatProbe(devPage);
+      await devPage.goto(devUrl, { timeout: 60_000 });
+      await expect.poll(() => transcript(devPage), { timeout: 30_000 }).toHaveLength(1);
+      await ask(devPage, 'How do I reset my password?');
+      await finishedReply(devPage);
+      const before = await transcript(devPage);
+      await devPage.reload(); // hydrates over a conversation restored from storage
+      await expect.poll(() => transcript(devPage), { timeout: 15_000 }).toEqual(before);
+      await devPage.waitForTimeout(500);
+      expect(devProblems).toEqual([]);
+      await devPage.close();
+    } finally {
+      await dev.stop();
+    }
+  }, 120_000);
 });

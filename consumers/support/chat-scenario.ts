@@ -69,14 +69,15 @@ export async function addChatProbe(page: Page): Promise<void> {
   await page.addInitScript(installProbe);
 }
 
-const transcript = (page: Page) =>
+/** The messages the chat window shows. */
+export const transcript = (page: Page): Promise<ShownMessage[]> =>
   page.evaluate(() => (window as unknown as { consumerProbe: Probe }).consumerProbe.transcript());
 const lastReply = async (page: Page) =>
   (await transcript(page)).filter((message) => message.role === 'assistant').at(-1);
 const chatWindow = (page: Page) => page.locator('.vck-window');
 
 /** Sends `text` from the composer and waits until its reply's bubble is there. */
-async function ask(page: Page, text: string): Promise<void> {
+export async function ask(page: Page, text: string): Promise<void> {
   const replies = async () => (await transcript(page)).filter((message) => message.role === 'assistant');
   const before = (await replies()).length;
   const composer = chatWindow(page).getByRole('textbox', { name: 'Message' });
@@ -85,7 +86,8 @@ async function ask(page: Page, text: string): Promise<void> {
   await expect.poll(async () => (await replies()).length, { timeout: 15_000 }).toBe(before + 1);
 }
 
-async function finishedReply(page: Page): Promise<ShownMessage> {
+/** Waits for the newest reply to be complete, and returns it. */
+export async function finishedReply(page: Page): Promise<ShownMessage> {
   await expect.poll(async () => (await lastReply(page))?.status, { timeout: 20_000 }).toBe('done');
   return (await lastReply(page))!;
 }

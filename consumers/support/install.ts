@@ -69,7 +69,13 @@ export async function installApp(
     bin: (name) => path.join(dir, 'node_modules/.bin', name),
     readJson: <T>(relativePath: string) =>
       JSON.parse(readFileSync(path.join(dir, relativePath), 'utf8')) as T,
-    run: (command, args, env) => run(command, args, { cwd: dir, env }),
+    run: async (command, args, env) => {
+      const started = performance.now();
+      const output = await run(command, args, { cwd: dir, env });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`${app}: \`${[command, ...args].join(' ')}\` took ${seconds} s`);
+      return output;
+    },
     remove: () => {
       if (process.env.KEEP_CONSUMER_APPS !== '1') rmSync(dir, { recursive: true, force: true });
     },

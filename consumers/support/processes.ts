@@ -10,7 +10,8 @@ import { repoRoot } from './paths';
  * app can find nothing of the workspace, as on a user's machine.
  */
 export function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const keep = ['HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'CHROMIUM_PATH'];
+  // npm_config_cache: an empty one measures a cold install (consumers/README.md).
+  const keep = ['HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'npm_config_cache'];
   const env: NodeJS.ProcessEnv = {};
   for (const name of keep) if (process.env[name] !== undefined) env[name] = process.env[name];
   env.PATH = (process.env.PATH ?? '')

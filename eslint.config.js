@@ -4,18 +4,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** What tests, stories and their helpers are: they may import what the matrix marks "test". */
+const testFiles = ['**/*.test.{ts,tsx}', '**/*.stories.tsx', '**/test-support/**', '**/testing/**'];
+const emulatorOutsideTests = {
+  group: ['@vapi-chat-kit/emulator'],
+  message: 'The emulator is a devDependency: only tests, stories and their helpers import it.',
+};
+const noReact = {
+  group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+  message: 'It knows nothing of React.',
+};
+
 /**
- * The package matrix of STYLE.md ("Layout and imports"), as import restrictions.
- * Each entry: the files it governs, and the module patterns they may not import.
+ * The package matrix of STYLE.md ("Layout and imports"), as import restrictions (scripts/package-boundaries.test.ts
+ * checks every cell). Each entry: the files it governs, what they may never import (`patterns`), and what
+ * only their tests may (`outsideTests`).
  */
 const boundaries = [
   {
     files: ['packages/core/src/**'],
     patterns: [
-      { group: ['@vapi-chat-kit/*'], message: 'core imports nothing of ours.' },
-      { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'core knows nothing of React.' },
+      { group: ['@vapi-chat-kit/*', '!@vapi-chat-kit/emulator'], message: 'core imports nothing of ours.' },
+      { ...noReact, message: 'core knows nothing of React.' },
       { regex: '^zustand$', message: 'core imports zustand/vanilla, never the React entry.' },
     ],
+    outsideTests: [emulatorOutsideTests],
   },
   {
     files: ['packages/emulator/src/**'],
@@ -33,16 +46,21 @@ const boundaries = [
         group: ['@vapi-chat-kit/react', '@vapi-chat-kit/ui', '@vapi-chat-kit/widget'],
         message: 'proxy uses core only.',
       },
-      { group: ['react', 'react-dom'], message: 'proxy knows nothing of React.' },
+      { ...noReact, message: 'proxy knows nothing of React.' },
     ],
+    // DESIGN.md: the CLI starts the emulator in-process when no Vapi key is set; the app factory never does.
+    outsideTests: [{ ...emulatorOutsideTests, message: 'Only the CLI (cli/, cli.ts) starts the emulator.' }],
+    outsideTestsIgnores: ['packages/proxy/src/cli/**', 'packages/proxy/src/cli.ts'],
   },
   {
     files: ['packages/react/src/**'],
     patterns: [
-      {
-        group: ['@vapi-chat-kit/ui', '@vapi-chat-kit/widget', '@vapi-chat-kit/proxy'],
-        message: 'react imports core only.',
-      },
+      { group: ['@vapi-chat-kit/ui', '@vapi-chat-kit/widget'], message: 'react imports core only.' },
+    ],
+    // Beyond the matrix: react's tests run a chat through the real proxy in-process (createProxy), as users do.
+    outsideTests: [
+      emulatorOutsideTests,
+      { group: ['@vapi-chat-kit/proxy'], message: 'react imports core only (the proxy only in tests).' },
     ],
   },
   {
@@ -53,10 +71,19 @@ const boundaries = [
         message: 'ui imports react (and core types).',
       },
     ],
+    outsideTests: [
+      emulatorOutsideTests,
+      {
+        group: ['@vapi-chat-kit/core'],
+        allowTypeImports: true,
+        message: 'ui takes only types from core (`import type`); what it runs comes through react.',
+      },
+    ],
   },
   {
     files: ['packages/widget/src/**'],
-    patterns: [{ group: ['@vapi-chat-kit/proxy'], message: 'widget imports ui.' }],
+    patterns: [{ group: ['@vapi-chat-kit/proxy'], message: 'widget imports core, react and ui.' }],
+    outsideTests: [emulatorOutsideTests],
   },
 ];
 
@@ -122,9 +149,17 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  ...boundaries.map(({ files, patterns }) => ({
+  // Source files: neither what the package may never import, nor what only its tests may.
+  ...boundaries.map(({ files, patterns, outsideTests = [], outsideTestsIgnores = [] }) => ({
     files,
-    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
+    ignores: [...testFiles, ...outsideTestsIgnores],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, ...outsideTests] }],
+    },
+  })),
+  // Tests (and the files above that may start the emulator): only what the package may never import.
+  ...boundaries.map(({ files, patterns, outsideTestsIgnores = [] }) => ({
+    files: [...testFiles.map((glob) => `${files[0].replace('/**', '')}/${glob}`), ...outsideTestsIgnores],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
   })),
 );

@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,emulator,proxy}/src/**/*.test.ts'],
+          include: ['packages/{core,emulator,proxy}/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['./packages/core/vitest.setup.ts'],
         },
       },

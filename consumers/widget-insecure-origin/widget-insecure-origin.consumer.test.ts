@@ -53,11 +53,17 @@ describe('widget-insecure-origin: the script-tag widget on a plain-http, non-loc
     app?.remove();
   });
 
+  /** How often the launcher had to be clicked: the widget restores an open panel after a reload itself. */
+  let launcherClicks = 0;
+
   /** Opens the panel from the launcher, unless the widget restored it open (after a reload). */
   async function openPanel(target: Page): Promise<void> {
     const launcher = target.getByRole('button', { name: /support chat/ });
     await launcher.waitFor();
-    if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
+    if ((await launcher.getAttribute('aria-expanded')) !== 'true') {
+      launcherClicks += 1;
+      await launcher.click();
+    }
     await target.locator('.vck-window').waitFor();
   }
 
@@ -68,6 +74,12 @@ describe('widget-insecure-origin: the script-tag widget on a plain-http, non-loc
     problems,
     open: openPanel,
   }));
+
+  it('came back open after the reload, as it was left (sessionStorage)', async () => {
+    expect(launcherClicks).toBe(1);
+    const launcher = page.getByRole('button', { name: /support chat/ });
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+  });
 
   it('ran on a page that is not a secure context, and the proxy refuses other origins', async () => {
     expect(new URL(page.url()).origin).toBe(siteOrigin);

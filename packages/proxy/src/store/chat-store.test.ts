@@ -438,6 +438,10 @@ describe('openStore', () => {
     await expect(openStore('postgres://localhost/db')).rejects.toThrow(
       'The store URL must start with memory:, file:, libsql:, redis:// or rediss://',
     );
+    // An unset variable (`process.env.CHAT_STORE_URL!`) says so, not "cannot read properties of undefined".
+    const unset = process.env['VAPI_CHAT_KIT_UNSET_STORE_URL'] as string;
+    await expect(openStore(unset)).rejects.toThrow('openStore needs a store URL');
+    await expect(openStore('')).rejects.toThrow('it got none. Is the variable set?');
   });
 
   it('fails to open a Redis that is not there', async () => {

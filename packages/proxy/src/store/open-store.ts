@@ -17,6 +17,12 @@ export interface OpenStoreOptions {
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<ChatStore> {
   const { retentionSeconds } = options;
+  // Typed callers cannot pass nothing, but an unset variable read with `!` can.
+  if (typeof url !== 'string' || url === '') {
+    throw new Error(
+      'openStore needs a store URL (memory:, file:…, libsql://…, redis://… or rediss://…); it got none. Is the variable set?',
+    );
+  }
   if (url === 'memory:') return createMemoryStore({ retentionSeconds });
   if (url.startsWith('file:') || url.startsWith('libsql:'))
     return createSqliteStore({ url, retentionSeconds });

@@ -1,5 +1,5 @@
-import { proxyTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
-import { ChatProvider, persistChat, useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import { ChatProvider, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
 import '@vapi-chat-kit/ui/styles.css';
 import { StrictMode, useEffect, useMemo, useState } from 'react';

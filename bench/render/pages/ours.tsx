@@ -1,6 +1,6 @@
 /** Our page: `useVapiChat` + `ChatWindow`, the thread restored from storage, replies from an in-page fetch. */
-import { proxyTransport } from '@vapi-chat-kit/core';
-import { persistChat, useVapiChat, type ChatStorage } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport, type ChatStorage } from '@vapi-chat-kit/core';
+import { useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow } from '@vapi-chat-kit/ui';
 import '@vapi-chat-kit/ui/styles.css';
 import { Profiler, useEffect } from 'react';
@@ -46,7 +46,7 @@ const persist = persistChat(storage);
 
 function App() {
   const chat = useVapiChat({ transport, chatId: 'bench', persist });
-  const { send, store } = chat;
+  const { send, binding } = chat;
   useEffect(() => {
     const root = document.querySelector('.vck-messages');
     if (!root) throw new Error('no .vck-messages');
@@ -58,9 +58,9 @@ function App() {
         return replies[replies.length - 1] ?? null;
       },
       composer: () => document.querySelector<HTMLTextAreaElement>('textarea.vck-composer-input'),
-      isIdle: () => store.getState().status === 'idle',
+      isIdle: () => binding.state.getState().status === 'idle',
     });
-  }, [send, store]);
+  }, [send, binding]);
   return (
     <div className="bench-frame">
       <ChatWindow chat={chat} title="Support" />

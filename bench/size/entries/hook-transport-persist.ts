@@ -1,6 +1,6 @@
 // Ours, hook + transport + persistence: the same, with the opt-in `persistChat` (reloads and tabs), for
 // information beside the budgeted set without it.
-import { proxyTransport } from '@vapi-chat-kit/core';
-import { persistChat, useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport } from '@vapi-chat-kit/core';
+import { useVapiChat } from '@vapi-chat-kit/react';
 
 console.log(useVapiChat, proxyTransport, persistChat);

@@ -1,7 +1,7 @@
 'use client';
 
-import { proxyTransport } from '@vapi-chat-kit/core';
-import { ChatProvider, persistChat, useChatHistory, useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport } from '@vapi-chat-kit/core';
+import { ChatProvider, useChatHistory, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow } from '@vapi-chat-kit/ui';
 
 // The route handler app/api/[...path]/route.ts serves the proxy on this origin.

@@ -1,5 +1,5 @@
-import { proxyTransport } from '@vapi-chat-kit/core';
-import { ChatProvider, persistChat, useChatHistory, useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport } from '@vapi-chat-kit/core';
+import { ChatProvider, useChatHistory, useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow } from '@vapi-chat-kit/ui';
 import { version } from 'react';
 

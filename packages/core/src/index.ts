@@ -16,6 +16,7 @@ export {
   type VapiChatErrorJson,
   type VapiChatErrorOptions,
 } from './errors/vapi-chat-error';
+export { errorFromJson } from './errors/error-from-json';
 
 // ids
 export { randomId } from './id/random-id';
@@ -133,3 +134,34 @@ export {
   type ChatStoreState,
   type CreateChatStoreOptions,
 } from './store/create-chat-store';
+
+// engine: one chat, its tabs and its persistence
+export {
+  createChatEngine,
+  type ChatCallbacks,
+  type ChatEngine,
+  type ChatEngineOptions,
+  type ChatStateHandle,
+} from './engine/create-chat-engine';
+
+// persistence
+export {
+  persistChat,
+  type ChatChannel,
+  type ChatPersistence,
+  type ChatPersistenceContext,
+  type ChatTabState,
+  type PersistChatOptions,
+} from './persist/persist-chat';
+export {
+  createMemoryStorage,
+  createWebStorage,
+  type ChatStorage,
+  type ChatStorageOption,
+} from './persist/chat-storage';
+export {
+  chatSnapshotVersion,
+  fromChatSnapshotJson,
+  toChatSnapshotJson,
+  type ChatSnapshotJson,
+} from './persist/chat-snapshot-json';

@@ -1,6 +1,14 @@
-import { persistChat } from './persist-chat';
 import { act, render, renderHook, screen, waitFor, cleanup } from '@testing-library/react';
-import { UnauthorizedError, vapiTransport, vapiWebTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import {
+  UnauthorizedError,
+  vapiTransport,
+  vapiWebTransport,
+  type ChatTransport,
+  persistChat,
+  chatSnapshotVersion,
+  createMemoryStorage,
+  type ChatStorage,
+} from '@vapi-chat-kit/core';
 import {
   createEmulator,
   defaultAssistantId,
@@ -9,8 +17,6 @@ import {
   type Emulator,
 } from '@vapi-chat-kit/emulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chatSnapshotVersion } from './chat-snapshot-json';
-import { createMemoryStorage, type ChatStorage } from './chat-storage';
 import { createChatBinding } from './create-chat-binding';
 import { Chat } from './primitives/chat';
 import { axeViolations } from './test-support/axe-violations';
@@ -89,8 +95,8 @@ describe('persistence', () => {
     const first = renderHook(() => useVapiChat(options));
     await act(() => first.result.current.send('My name is Alice'));
     await waitFor(() => expect(first.result.current.status).toBe('idle'));
-    const chain = first.result.current.store.getState().chain;
-    const reply = first.result.current.store.getState().messages[1]?.text ?? '';
+    const chain = first.result.current.binding.state.getState().chain;
+    const reply = first.result.current.binding.state.getState().messages[1]?.text ?? '';
     expect(reply).toContain('Alice');
     first.unmount();
 
@@ -102,7 +108,7 @@ describe('persistence', () => {
     expect(saved.chain).toEqual(chain);
 
     const second = renderHook(() => useVapiChat(options));
-    expect(second.result.current.store).not.toBe(first.result.current.store);
+    expect(second.result.current.binding.state).not.toBe(first.result.current.binding.state);
     expect(
       second.result.current.messages.map((message) => [message.role, message.text.slice(0, 16)]),
     ).toEqual([
@@ -121,7 +127,7 @@ describe('persistence', () => {
     const first = createChatBinding({ transport, persist: persistChat(storage) });
     await first.actions.send('Hello?');
     const second = createChatBinding({ transport, persist: persistChat(storage) });
-    const [message] = second.store.getState().messages;
+    const [message] = second.state.getState().messages;
     expect(message?.status).toBe('failed');
     expect(message?.text).toBe('Hello?');
     expect(UnauthorizedError.isInstance(message?.error)).toBe(true);
@@ -138,7 +144,7 @@ describe('persistence', () => {
     const sent = first.actions.send('How do I reset my password?');
     expect(storage.writes()).toBe(1); // the user's message, saved at once
     const reloaded = createChatBinding({ transport: inner, persist: persistChat(countingStorage(items)) });
-    expect(reloaded.store.getState().messages.map((message) => message.status)).toEqual(['stopped']);
+    expect(reloaded.state.getState().messages.map((message) => message.status)).toEqual(['stopped']);
     gate.open();
     await sent;
     // then turn-start (acknowledged, chain), the first token (reply created) and the end: none per token
@@ -155,7 +161,7 @@ describe('persistence', () => {
       greeting: 'Hi!',
       persist: persistChat(countingStorage(items)),
     });
-    expect(stale.store.getState().messages.map((message) => message.text)).toEqual(['Hi!']);
+    expect(stale.state.getState().messages.map((message) => message.text)).toEqual(['Hi!']);
     expect(items.has('vapi-chat-kit:default')).toBe(false);
 
     const source = createChatBinding({ transport, persist: persistChat(countingStorage(items)) });
@@ -166,8 +172,8 @@ describe('persistence', () => {
       removeItem: () => Promise.resolve(),
     };
     const restored = createChatBinding({ transport, persist: persistChat(asyncStorage) });
-    expect(restored.store.getState().messages).toEqual([]);
-    await vi.waitFor(() => expect(restored.store.getState().messages).toHaveLength(2));
+    expect(restored.state.getState().messages).toEqual([]);
+    await vi.waitFor(() => expect(restored.state.getState().messages).toHaveLength(2));
   });
 
   it('keeps the "new conversation" marker of a replaced session across a reload', async () => {
@@ -184,7 +190,7 @@ describe('persistence', () => {
     await first.actions.send('Hi');
     now += 25 * 60 * 60 * 1000;
     await first.actions.send('Hello again');
-    const secondUserId = first.store.getState().messages[2]?.id ?? '';
+    const secondUserId = first.state.getState().messages[2]?.id ?? '';
 
     const reloaded = createChatBinding({
       transport,
@@ -206,7 +212,7 @@ describe('persistence', () => {
     const marker = screen.getByRole('separator', { name: 'New conversation' });
     expect(marker.closest('[data-role]')?.textContent).toBe('New conversationHello again');
     expect(document.querySelector('[data-new-session]')?.getAttribute('data-role')).toBe('user');
-    expect(reloaded.store.getState().messages[2]?.id).toBe(secondUserId);
+    expect(reloaded.state.getState().messages[2]?.id).toBe(secondUserId);
     expect(await axeViolations(view.container)).toEqual([]);
   });
 });
@@ -236,7 +242,7 @@ describe('persistence over a long conversation', () => {
       throw quota;
     });
     await binding.actions.send('One more');
-    expect(binding.store.getState().messages.at(-1)?.status).toBe('done');
+    expect(binding.state.getState().messages.at(-1)?.status).toBe('done');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((error) => error === quota)).toBe(true);
     setItem.mockRestore();
@@ -292,7 +298,7 @@ describe('persistence over a long conversation', () => {
     ]);
     const transport = vapiTransport({ ...privateBase, fetch: emulator.fetch });
     const binding = createChatBinding({ transport, persist: persistChat(countingStorage(items)) });
-    const state = binding.store.getState();
+    const state = binding.state.getState();
     expect(state.messages.filter((item) => item.newSession).map((item) => item.id)).toEqual(['u2']);
     expect(state.chainsBeforeTurn).toEqual({ t2: { sessionId: 's1' } });
   });
@@ -323,25 +329,25 @@ describe('two tabs of one chat', () => {
     await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(true));
     await tabB.actions.send('Am I first?');
     expect(b.requests).toHaveLength(0);
-    expect(tabB.store.getState().messages).toEqual([]);
+    expect(tabB.state.getState().messages).toEqual([]);
     expect(storageB.writes()).toBe(0);
 
     gate.open();
     await sentA;
     await vi.waitFor(() => expect(tabB.tabs.getState().busyElsewhere).toBe(false));
-    await vi.waitFor(() => expect(tabB.store.getState().messages).toHaveLength(2));
-    expect(tabB.store.getState().chain).toEqual(tabA.store.getState().chain);
-    expect(tabB.store.getState().messages.map((message) => message.text)).toEqual(
-      tabA.store.getState().messages.map((message) => message.text),
+    await vi.waitFor(() => expect(tabB.state.getState().messages).toHaveLength(2));
+    expect(tabB.state.getState().chain).toEqual(tabA.state.getState().chain);
+    expect(tabB.state.getState().messages.map((message) => message.text)).toEqual(
+      tabA.state.getState().messages.map((message) => message.text),
     );
     // Only the tab that sent the turn wrote its result.
     expect(storageB.writes()).toBe(0);
 
     await tabB.actions.send("What's my name?");
     expect(b.requests).toHaveLength(1);
-    expect(tabB.store.getState().messages[3]?.text).toContain('Alice');
-    await vi.waitFor(() => expect(tabA.store.getState().messages).toHaveLength(4));
-    expect(tabA.store.getState().chain).toEqual(tabB.store.getState().chain);
+    expect(tabB.state.getState().messages[3]?.text).toContain('Alice');
+    await vi.waitFor(() => expect(tabA.state.getState().messages).toHaveLength(4));
+    expect(tabA.state.getState().chain).toEqual(tabB.state.getState().chain);
     expect(a.requests).toHaveLength(1);
     expect(gate.requests()).toBe(1);
     disconnectA();
@@ -366,9 +372,9 @@ describe('two tabs of one chat', () => {
     disconnectA();
     gate.open();
     await sent;
-    await vi.waitFor(() => expect(tabB.store.getState().messages).toHaveLength(2));
-    expect(tabB.store.getState().messages.map((message) => message.status)).toEqual(['done', 'done']);
-    expect(tabB.store.getState().chain).toEqual(tabA.store.getState().chain);
+    await vi.waitFor(() => expect(tabB.state.getState().messages).toHaveLength(2));
+    expect(tabB.state.getState().messages.map((message) => message.status)).toEqual(['done', 'done']);
+    expect(tabB.state.getState().chain).toEqual(tabA.state.getState().chain);
     expect(tabB.tabs.getState().busyElsewhere).toBe(false);
     disconnectB();
   });
@@ -424,10 +430,10 @@ describe('two tabs of one chat', () => {
     const sentA = tabA.actions.send('My name is Alice');
     const sentB = tabB.actions.send('My name is Bob');
     deliver();
-    const aLost = tabA.store.getState().activeTurn === undefined;
+    const aLost = tabA.state.getState().activeTurn === undefined;
     const [winner, loser] = aLost ? [tabB, tabA] : [tabA, tabB];
-    expect(winner.store.getState().activeTurn).toBeDefined();
-    expect(loser.store.getState().activeTurn).toBeUndefined();
+    expect(winner.state.getState().activeTurn).toBeDefined();
+    expect(loser.state.getState().activeTurn).toBeUndefined();
     gateA.open();
     gateB.open();
     await Promise.all([sentA, sentB]);
@@ -435,26 +441,26 @@ describe('two tabs of one chat', () => {
     const loserText = aLost ? 'My name is Alice' : 'My name is Bob';
     const winnerText = aLost ? 'My name is Bob' : 'My name is Alice';
     for (const tab of [winner, loser]) {
-      expect(tab.store.getState().messages.map((message) => [message.role, message.status])).toEqual([
+      expect(tab.state.getState().messages.map((message) => [message.role, message.status])).toEqual([
         ['user', 'done'],
         ['assistant', 'done'],
         ['user', 'stopped'],
       ]);
-      expect(tab.store.getState().messages[0]?.text).toBe(winnerText);
-      expect(tab.store.getState().messages[2]?.text).toBe(loserText);
+      expect(tab.state.getState().messages[0]?.text).toBe(winnerText);
+      expect(tab.state.getState().messages[2]?.text).toBe(loserText);
     }
-    expect(loser.store.getState().chain).toEqual(winner.store.getState().chain);
+    expect(loser.state.getState().chain).toEqual(winner.state.getState().chain);
     expect(requests).toHaveLength(1);
 
     // The stopped message is retried from the shared chain: no fork.
-    await loser.actions.retry(loser.store.getState().messages[2]?.id ?? '');
+    await loser.actions.retry(loser.state.getState().messages[2]?.id ?? '');
     expect(requests).toHaveLength(2);
     expect((JSON.parse(requests[1]?.body ?? '{}') as { previousChatId?: string }).previousChatId).toBe(
-      winner.store.getState().chain.chatId,
+      winner.state.getState().chain.chatId,
     );
     deliver();
-    expect(winner.store.getState().messages).toHaveLength(4);
-    expect(winner.store.getState().chain).toEqual(loser.store.getState().chain);
+    expect(winner.state.getState().messages).toHaveLength(4);
+    expect(winner.state.getState().chain).toEqual(loser.state.getState().chain);
   });
 
   it('tells a tab opened mid-turn that another tab is busy', async () => {

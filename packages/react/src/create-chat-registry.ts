@@ -1,4 +1,4 @@
-import { createMemoryStorage, type ChatStorage } from './chat-storage';
+import { createMemoryStorage, type ChatStorage } from '@vapi-chat-kit/core';
 import { createChatBinding, type ChatBinding, type ChatOptions } from './create-chat-binding';
 
 /**

@@ -1,10 +1,8 @@
-import { persistChat } from './persist-chat';
 import { act, cleanup } from '@testing-library/react';
-import { proxyTransport } from '@vapi-chat-kit/core';
+import { proxyTransport, persistChat, toChatSnapshotJson } from '@vapi-chat-kit/core';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toChatSnapshotJson } from './chat-snapshot-json';
 import { Chat } from './primitives/chat';
 import { immediateFrames } from './test-support/manual-frames';
 import { useVapiChat } from './use-vapi-chat';

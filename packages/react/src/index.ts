@@ -10,13 +10,7 @@ export { useOnlineStatus } from './use-online-status';
 
 // provider and chats
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
-export {
-  createChatBinding,
-  type ChatActions,
-  type ChatBinding,
-  type ChatCallbacks,
-  type ChatOptions,
-} from './create-chat-binding';
+export { createChatBinding, type ChatBinding, type ChatOptions } from './create-chat-binding';
 export { createChatRegistry, type ChatRegistry } from './create-chat-registry';
 export {
   createFrameBatchedStore,
@@ -24,29 +18,6 @@ export {
   type ReadableStore,
 } from './create-frame-batched-store';
 export { animationFrameScheduler, type FrameScheduler } from './frame-scheduler';
-
-// persistence
-export {
-  persistChat,
-  type ChatChannel,
-  type ChatPersistence,
-  type ChatPersistenceContext,
-  type ChatTabState,
-  type PersistChatOptions,
-} from './persist-chat';
-export {
-  createMemoryStorage,
-  createWebStorage,
-  type ChatStorage,
-  type ChatStorageOption,
-} from './chat-storage';
-export {
-  chatSnapshotVersion,
-  fromChatSnapshotJson,
-  toChatSnapshotJson,
-  type ChatSnapshotJson,
-} from './chat-snapshot-json';
-export { errorFromJson } from './error-from-json';
 
 // parts
 export { Chat } from './primitives/chat';

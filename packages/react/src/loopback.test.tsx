@@ -45,7 +45,7 @@ describe('over loopback (a real HTTP server on 127.0.0.1)', () => {
       headers: { 'x-emulator-fault': 'stall-after=2' },
     });
     const { result } = renderHook(() => useVapiChat({ transport, scheduleFrame: immediateFrames }));
-    let sent: Promise<void> = Promise.resolve();
+    let sent: Promise<boolean> = Promise.resolve(false);
     act(() => {
       sent = result.current.send('How do I reset my password?');
     });

@@ -28,7 +28,7 @@ describe('render budget', () => {
     const frames = manualFrames();
     let commits = 0;
     const messageRenders = new Map<string, number>();
-    let send: ((text: string) => Promise<void>) | undefined;
+    let send: ((text: string) => Promise<boolean>) | undefined;
     function Sender(): ReactNode {
       send = useVapiChat().send;
       return null;
@@ -95,7 +95,7 @@ describe('render budget', () => {
     const script = scriptedTransport();
     const frames = manualFrames();
     let commits = 0;
-    let send: ((text: string) => Promise<void>) | undefined;
+    let send: ((text: string) => Promise<boolean>) | undefined;
     function Sender(): ReactNode {
       send = useVapiChat().send;
       return null;

@@ -1,10 +1,8 @@
-import { persistChat } from './persist-chat';
 // @vitest-environment node
-import { proxyTransport } from '@vapi-chat-kit/core';
+import { proxyTransport, persistChat, createWebStorage } from '@vapi-chat-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ChatProvider } from './chat-provider';
-import { createWebStorage } from './chat-storage';
 import { Chat, useVapiChat } from './index';
 
 function Support() {

@@ -88,7 +88,7 @@ describe('through the proxy (createProxy + emulator)', () => {
       'done',
     ]);
     expect(result.current.messages[3]?.text).toContain('Alice');
-    const chain = result.current.store.getState().chain;
+    const chain = result.current.binding.state.getState().chain;
     expect(chain.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(chain.conversationId).toEqual(expect.any(String));
     expect(proxy.paths).toEqual(['POST /v1/chat/stream', 'POST /v1/chat/stream']);
@@ -100,7 +100,7 @@ describe('through the proxy (createProxy + emulator)', () => {
     const { result } = renderHook(() =>
       useVapiChat({ transport: proxy.transport, scheduleFrame: immediateFrames }),
     );
-    let sent: Promise<void> = Promise.resolve();
+    let sent: Promise<boolean> = Promise.resolve(false);
     act(() => {
       sent = result.current.send('How do I reset my password?');
     });
@@ -112,7 +112,7 @@ describe('through the proxy (createProxy + emulator)', () => {
     expect(result.current.status).toBe('idle');
     await whenTurnsFinished(proxy.app);
     await waitFor(() => expect(proxy.emulator.activeGenerations()).toBe(0));
-    const { sessionId, conversationId } = result.current.store.getState().chain;
+    const { sessionId, conversationId } = result.current.binding.state.getState().chain;
     const history = await fetchProxyHistory({
       baseUrl: proxyBase,
       widgetKey,
@@ -133,19 +133,19 @@ describe('through the proxy (createProxy + emulator)', () => {
     await first.actions.send('My name is Alice');
     await first.actions.send('How do I reset my password?');
     await whenTurnsFinished(proxy.app);
-    const expected = first.store.getState().messages.map((message) => [message.role, message.text]);
+    const expected = first.state.getState().messages.map((message) => [message.role, message.text]);
 
     const device = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
-    device.actions.restore({ messages: [], chain: first.store.getState().chain });
+    device.actions.restore({ messages: [], chain: first.state.getState().chain });
     const view = render(<Transcript chat={device} fetch={proxy.fetch} />);
     await screen.findByText('history: success');
     await waitFor(() => expect(view.container.querySelectorAll('[data-role]')).toHaveLength(4));
-    expect(device.store.getState().messages.map((message) => [message.role, message.text])).toEqual(expected);
+    expect(device.state.getState().messages.map((message) => [message.role, message.text])).toEqual(expected);
     expect(proxy.paths.at(-1)).toBe('GET /v1/chat/history');
 
     // The chain is intact: the next turn continues the same conversation.
     await device.actions.send("What's my name?");
-    expect(device.store.getState().messages[5]?.text).toContain('Alice');
+    expect(device.state.getState().messages[5]?.text).toContain('Alice');
     await whenTurnsFinished(proxy.app);
   });
 
@@ -154,7 +154,7 @@ describe('through the proxy (createProxy + emulator)', () => {
     const chat = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
     await chat.actions.send('My name is Alice');
     await whenTurnsFinished(proxy.app);
-    const before = chat.store.getState().messages;
+    const before = chat.state.getState().messages;
     const queryClient = new QueryClient();
     render(
       <QueryClientProvider client={queryClient}>
@@ -162,13 +162,13 @@ describe('through the proxy (createProxy + emulator)', () => {
       </QueryClientProvider>,
     );
     await screen.findByText('history: success');
-    const { sessionId, conversationId } = chat.store.getState().chain;
+    const { sessionId, conversationId } = chat.state.getState().chain;
     expect(
       queryClient.getQueryData(['vapi-chat-kit', 'history', proxyBase, sessionId, conversationId]),
     ).toMatchObject({
       conversationId,
       messages: [{ role: 'user', text: 'My name is Alice' }, { role: 'assistant' }],
     });
-    expect(chat.store.getState().messages).toBe(before);
+    expect(chat.state.getState().messages).toBe(before);
   });
 });

@@ -77,7 +77,7 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
   const { data } = query;
   useEffect(() => {
     if (data === undefined) return;
-    const state = binding.store.getState();
+    const state = binding.state.getState();
     if (selectIsBusy(state) || state.activeTurn !== undefined) return;
     if (replace === 'if-empty' && state.messages.some((message) => message.role === 'user')) return;
     const messages: ChatMessage[] = data.messages.map((message) => ({
@@ -87,7 +87,7 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
       status: message.status === 'failed' ? 'stopped' : message.status,
       createdAt: Date.parse(message.createdAt),
     }));
-    binding.store
+    binding.state
       .getState()
       .restore({ messages, chain: { ...state.chain, conversationId: data.conversationId } });
   }, [binding, data, replace]);

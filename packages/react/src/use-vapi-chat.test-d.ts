@@ -1,8 +1,13 @@
-import type { ChatMessage, ChatStatus, ChatStore, VapiChatError } from '@vapi-chat-kit/core';
+import {
+  type ChatMessage,
+  type ChatStatus,
+  type VapiChatError,
+  persistChat,
+  type ChatPersistence,
+  type ChatStorageOption,
+} from '@vapi-chat-kit/core';
 import { expectTypeOf, test } from 'vitest';
 import type { ChatBinding } from './create-chat-binding';
-import type { ChatStorageOption } from './chat-storage';
-import { persistChat, type ChatPersistence } from './persist-chat';
 import type { UseVapiChatOptions, UseVapiChatResult } from './use-vapi-chat';
 
 test('the result of useVapiChat', () => {
@@ -11,10 +16,12 @@ test('the result of useVapiChat', () => {
   expectTypeOf<UseVapiChatResult['error']>().toEqualTypeOf<VapiChatError | undefined>();
   expectTypeOf<UseVapiChatResult['rateLimitedUntil']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<UseVapiChatResult['isOffline']>().toEqualTypeOf<boolean>();
-  expectTypeOf<UseVapiChatResult['send']>().toEqualTypeOf<(text: string) => Promise<void>>();
+  expectTypeOf<UseVapiChatResult['send']>().toEqualTypeOf<(text: string) => Promise<boolean>>();
+  expectTypeOf<UseVapiChatResult['clearError']>().toEqualTypeOf<() => void>();
   expectTypeOf<UseVapiChatResult['stop']>().toEqualTypeOf<() => void>();
   expectTypeOf<UseVapiChatResult['retry']>().toEqualTypeOf<(messageId: string) => Promise<void>>();
-  expectTypeOf<UseVapiChatResult['store']>().toEqualTypeOf<ChatStore>();
+  // One handle to the chat: its binding (state, actions, tabs); no writable store.
+  expectTypeOf<UseVapiChatResult>().not.toHaveProperty('store');
   expectTypeOf<UseVapiChatResult['binding']>().toEqualTypeOf<ChatBinding>();
 });
 

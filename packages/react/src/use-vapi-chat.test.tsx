@@ -1,4 +1,3 @@
-import { persistChat } from './persist-chat';
 import { act, render, renderHook, waitFor, cleanup } from '@testing-library/react';
 import {
   NetworkError,
@@ -8,6 +7,7 @@ import {
   vapiWebTransport,
   type ChatEvent,
   type VapiChatError,
+  persistChat,
 } from '@vapi-chat-kit/core';
 import {
   createEmulator,
@@ -67,7 +67,8 @@ describe('useVapiChat through vapiTransport and the emulator', () => {
     expect(requests.map((request) => request.path)).toEqual(['/chat', '/chat']);
     expect(JSON.parse(requests[1]?.body ?? '{}')).toMatchObject({
       previousChatId:
-        result.current.store.getState().chainsBeforeTurn[result.current.messages[2]?.turnId ?? '']?.chatId,
+        result.current.binding.state.getState().chainsBeforeTurn[result.current.messages[2]?.turnId ?? '']
+          ?.chatId,
     });
   });
 
@@ -91,7 +92,7 @@ describe('useVapiChat through vapiTransport and the emulator', () => {
     const transport = vapiTransport({ ...privateBase, fetch });
     const onFinish = vi.fn();
     const { result } = renderHook(() => useVapiChat({ transport, scheduleFrame: immediateFrames, onFinish }));
-    let sent: Promise<void> = Promise.resolve();
+    let sent: Promise<boolean> = Promise.resolve(false);
     act(() => {
       sent = result.current.send('How do I reset my password?');
     });
@@ -147,7 +148,7 @@ describe('useVapiChat through vapiTransport and the emulator', () => {
     const { result } = renderHook(() =>
       useVapiChat({ transport, scheduleFrame: immediateFrames, sleep, now: () => 1_000_000 }),
     );
-    let sent: Promise<void> = Promise.resolve();
+    let sent: Promise<boolean> = Promise.resolve(false);
     act(() => {
       sent = result.current.send('Hello');
     });
@@ -206,7 +207,7 @@ describe('useVapiChat through vapiTransport and the emulator', () => {
 
     act(() => result.current.reset());
     await waitFor(() => expect(result.current.messages).toHaveLength(1));
-    expect(result.current.store.getState().chain).toEqual({});
+    expect(result.current.binding.state.getState().chain).toEqual({});
   });
 });
 
@@ -226,7 +227,7 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     await act(() => result.current.send("What's my name?"));
     await waitFor(() => expect(result.current.messages).toHaveLength(4));
     expect(result.current.messages[3]?.text).toContain('Alice');
-    const firstSession = result.current.store.getState().chain.sessionId;
+    const firstSession = result.current.binding.state.getState().chain.sessionId;
     expect(firstSession).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.current.messages.filter((message) => message.newSession)).toEqual([]);
 
@@ -235,7 +236,7 @@ describe('useVapiChat through vapiWebTransport and responsesTransport', () => {
     await waitFor(() => expect(result.current.messages).toHaveLength(6));
     await waitFor(() => expect(result.current.status).toBe('idle'));
     expect(result.current.messages[5]?.status).toBe('done');
-    expect(result.current.store.getState().chain.sessionId).not.toBe(firstSession);
+    expect(result.current.binding.state.getState().chain.sessionId).not.toBe(firstSession);
     expect(result.current.messages.filter((message) => message.newSession)).toEqual([
       result.current.messages[4],
     ]);
@@ -348,10 +349,10 @@ describe('sharing and providers', () => {
       }),
       { wrapper },
     );
-    expect(result.current.a.store).toBe(result.current.b.store);
+    expect(result.current.a.binding).toBe(result.current.b.binding);
     expect(result.current.a.send).toBe(result.current.b.send);
-    expect(result.current.other.store).not.toBe(result.current.a.store);
-    expect(result.current.current).toBe(result.current.defaultChat.store);
+    expect(result.current.other.binding).not.toBe(result.current.a.binding);
+    expect(result.current.current).toBe(result.current.defaultChat.binding.state);
     expect(result.current.defaultChat.chatId).toBe('default');
   });
 
@@ -360,11 +361,11 @@ describe('sharing and providers', () => {
     const { result, rerender } = renderHook(({ chatId }) => useVapiChat({ transport, chatId }), {
       initialProps: { chatId: 'first' },
     });
-    const first = result.current.store;
+    const first = result.current.binding.state;
     rerender({ chatId: 'first' });
-    expect(result.current.store).toBe(first);
+    expect(result.current.binding.state).toBe(first);
     rerender({ chatId: 'second' });
-    expect(result.current.store).not.toBe(first);
+    expect(result.current.binding.state).not.toBe(first);
     expect(result.current.chatId).toBe('second');
   });
 
@@ -392,7 +393,7 @@ describe('sharing and providers', () => {
     const script = scriptedTransport();
     const frames = manualFrames();
     const renders = { sendOnly: 0, statusOnly: 0 };
-    let send: ((text: string) => Promise<void>) | undefined;
+    let send: ((text: string) => Promise<boolean>) | undefined;
     function SendOnly() {
       renders.sendOnly += 1;
       send = useVapiChat().send;
@@ -469,7 +470,7 @@ describe('in StrictMode', () => {
         <Support />
       </StrictMode>,
     );
-    await act(() => chat?.send('My name is Alice') ?? Promise.resolve());
+    await act(() => chat?.send('My name is Alice') ?? Promise.resolve(false));
     await waitFor(() => expect(view.container.querySelectorAll('[data-status="done"]')).toHaveLength(2));
     expect(requests).toHaveLength(1);
     expect(channels.filter((channel) => !channel.closed)).toHaveLength(1);

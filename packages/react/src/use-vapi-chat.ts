@@ -1,9 +1,11 @@
 import {
   selectIsBusy,
   type ChatMessage,
+  type ChatCallbacks,
   type ChatStatus,
-  type ChatStore,
+  type ChatStoreActions,
   type ChatStoreState,
+  type ChatTabState,
   type VapiChatError,
 } from '@vapi-chat-kit/core';
 import {
@@ -15,8 +17,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { ChatActions, ChatBinding, ChatCallbacks, ChatOptions } from './create-chat-binding';
-import type { ChatTabState } from './persist-chat';
+import type { ChatBinding, ChatOptions } from './create-chat-binding';
 import { useChatBindingFor } from './use-chat-binding-for';
 import { useOnlineStatus } from './use-online-status';
 
@@ -41,7 +42,7 @@ export interface UseVapiChatOptions extends Partial<ChatOptions> {
  * @example
  * const { messages, status, send } = useVapiChat({ transport });
  */
-export interface UseVapiChatResult extends ChatActions {
+export interface UseVapiChatResult extends ChatStoreActions {
   /** The transcript, oldest first. A new array per token while a reply streams. */
   readonly messages: readonly ChatMessage[];
   /** `'idle' | 'submitted' | 'streaming' | 'error'`; `'submitted'` = waiting for the first token. */
@@ -57,8 +58,6 @@ export interface UseVapiChatResult extends ChatActions {
   /** Another tab of this chat has a turn in flight; `send`, `retry` and `regenerate` wait for it. */
   readonly isBusyElsewhere: boolean;
   readonly chatId: string;
-  /** The core store, for code outside render. */
-  readonly store: ChatStore;
   /** The chat itself; pass it to `<Chat.Root chat={…}>`. */
   readonly binding: ChatBinding;
 }
@@ -146,7 +145,6 @@ export function useVapiChat(options: UseVapiChatOptions = {}): UseVapiChatResult
       isOffline: !online,
       isBusyElsewhere: busyElsewhere,
       chatId: binding.chatId,
-      store: binding.store,
       binding,
     } as UseVapiChatResult;
     for (const key of Object.keys(trackedValue) as TrackedKey[]) {

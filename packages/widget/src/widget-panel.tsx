@@ -1,5 +1,5 @@
-import { proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
-import { persistChat, useVapiChat } from '@vapi-chat-kit/react';
+import { persistChat, proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import { useVapiChat } from '@vapi-chat-kit/react';
 import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
 import uiStyles from '@vapi-chat-kit/ui/styles.css?inline';
 import { StrictMode, useMemo } from 'react';

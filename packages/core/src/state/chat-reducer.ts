@@ -50,6 +50,7 @@ export type ChatAction =
   | { readonly type: 'turn-retry-wait'; readonly turnId: string; readonly until: number | undefined }
   | { readonly type: 'turn-stop'; readonly turnId: string }
   | { readonly type: 'reset'; readonly greeting?: ChatMessage | undefined }
+  | { readonly type: 'clear-error' }
   | {
       readonly type: 'restore';
       readonly snapshot: ChatSnapshot;
@@ -101,6 +102,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       };
     case 'restore':
       return restore(state, action.snapshot, action.greeting);
+    case 'clear-error':
+      return state.status === 'error' ? { ...state, status: 'idle', error: undefined } : state;
     default:
       action satisfies never;
       return state;

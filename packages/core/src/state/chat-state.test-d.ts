@@ -30,12 +30,13 @@ describe('chat state types', () => {
       | 'turn-stop'
       | 'reset'
       | 'restore'
+      | 'clear-error'
     >();
   });
 
   it('the store holds the state and stable actions', () => {
     expectTypeOf<ReturnType<ChatStore['getState']>>().toEqualTypeOf<ChatState & ChatStoreActions>();
-    expectTypeOf<ChatStoreActions['send']>().toEqualTypeOf<(text: string) => Promise<void>>();
+    expectTypeOf<ChatStoreActions['send']>().toEqualTypeOf<(text: string) => Promise<boolean>>();
     expectTypeOf<ChatStoreActions['stop']>().returns.toEqualTypeOf<void>();
   });
 });

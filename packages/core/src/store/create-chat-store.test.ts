@@ -283,7 +283,7 @@ describe('createChatStore', () => {
       status: 'idle',
       error: undefined,
     });
-    await expect(sent).resolves.toBeUndefined();
+    await expect(sent).resolves.toBe(true);
     expect(store.getState().status).toBe('idle');
     expect(onFinish).toHaveBeenCalledTimes(1);
     expect(onFinish.mock.calls[0]?.[0]).toMatchObject({ id: 'id3', status: 'stopped' });
@@ -315,7 +315,7 @@ describe('createChatStore', () => {
     const sent = store.getState().send('Hello');
     await flush();
     store.getState().stop();
-    await expect(sent).resolves.toBeUndefined();
+    await expect(sent).resolves.toBe(true);
     expect(store.getState().status).toBe('idle');
   });
 
@@ -604,7 +604,7 @@ describe('createChatStore', () => {
       chainsBeforeTurn: {},
       activeTurn: undefined,
     });
-    await expect(sent).resolves.toBeUndefined();
+    await expect(sent).resolves.toBe(true);
   });
 
   it('ignores late events after reset, even from a transport that ignores its signal', async () => {
@@ -650,7 +650,7 @@ describe('createChatStore', () => {
     const first = store.getState().send('First');
     await flush();
     const busy = store.getState();
-    await expect(store.getState().send('Second')).resolves.toBeUndefined();
+    await expect(store.getState().send('Second')).resolves.toBe(false);
     expect(store.getState()).toBe(busy);
 
     hold.open();
@@ -739,7 +739,7 @@ describe('createChatStore', () => {
       },
     };
     const store = createChatStore(testOptions(transport));
-    await expect(store.getState().send('Hello')).resolves.toBeUndefined();
+    await expect(store.getState().send('Hello')).resolves.toBe(true);
     expect(store.getState().error?.code).toBe('network');
     expect(store.getState().messages[0]).toMatchObject({ text: 'Hello', status: 'failed' });
   });

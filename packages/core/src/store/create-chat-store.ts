@@ -66,6 +66,12 @@ export interface CreateChatStoreOptions {
   readonly onFinish?: ((message: ChatMessage) => void) | undefined;
   /** Called once per failed turn (never for a stop, nor for a 429 that will be waited out). */
   readonly onError?: ((error: VapiChatError) => void) | undefined;
+  /**
+   * Whether another tab of this chat has a turn in flight (its send lock): `send`, `retry` and
+   * `regenerate` then do nothing, so the chain never forks. `createChatEngine` wires it to the tabs.
+   * @default never
+   */
+  readonly isBusyElsewhere?: (() => boolean) | undefined;
 }
 
 /**
@@ -78,10 +84,11 @@ export interface CreateChatStoreOptions {
 export interface ChatStoreActions {
   /**
    * Sends `text` (trimmed) as a new turn. Resolves when the turn settles (done, stopped or failed) and
-   * never rejects: failures become state. Blank text is not sent, and while a turn is in flight the
-   * call returns at once without sending (the UI disables Send while busy); it does not queue.
+   * never rejects: failures become state. Resolves `true` when the text became a turn (it is in the
+   * thread, whatever the outcome), `false` when nothing was sent: blank text, a turn already in flight
+   * (the UI disables Send while busy; it does not queue) or another tab's turn in flight.
    */
-  readonly send: (text: string) => Promise<void>;
+  readonly send: (text: string) => Promise<boolean>;
   /** Aborts the turn in flight; a partial reply is kept as `stopped` and the status becomes `idle`. */
   readonly stop: () => void;
   /**
@@ -89,20 +96,22 @@ export interface ChatStoreActions {
    * turn it already has from its idempotency store), dropping its partial reply. `messageId` is the
    * turn's user message (`failed`, or `stopped` before any token) or its reply (`failed` part-way).
    * The last turn is re-sent with the chain it was first sent with; an older one moves to the end of
-   * the thread. Resolves like `send`; does nothing while busy or for any other message.
+   * the thread. Resolves when the turn settles; does nothing while busy or for any other message.
    */
   readonly retry: (messageId: string) => Promise<void>;
   /**
    * Drops the reply to the last user message and asks it again as a new turn, chaining from the chain
    * that turn was sent with, so with `chatId` chaining the dropped reply is not in the new reply's
    * context. With session chaining (a Vapi or proxy session) the server still remembers the dropped
-   * reply. Resolves like `send`; does nothing while busy.
+   * reply. Resolves when the turn settles; does nothing while busy.
    */
   readonly regenerate: () => Promise<void>;
   /** Aborts anything in flight and starts a new conversation: only the greeting, an empty chain. */
   readonly reset: () => void;
   /** Aborts anything in flight and replaces the transcript and chain (persistence, history, another tab). */
   readonly restore: (snapshot: ChatSnapshot) => void;
+  /** Clears the last turn's error (`status` `'error'` → `'idle'`); the failed message keeps its own. */
+  readonly clearError: () => void;
   /**
    * Starts a new conversation like `reset`, then tells the server the old one ended where the transport
    * can (`transport.endConversation`, e.g. `/chat/web` `sessionEnd`); without it, it is just `reset`.
@@ -143,6 +152,7 @@ const aborted = Symbol('aborted');
  */
 export function createChatStore(options: CreateChatStoreOptions): ChatStore {
   const { transport, onFinish, onError } = options;
+  const busyElsewhere = options.isBusyElsewhere ?? (() => false);
   const generateId = options.generateId ?? randomId;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepWithTimeout;
@@ -313,7 +323,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
 
       send: async (text) => {
         const trimmed = text.trim();
-        if (trimmed === '' || get().activeTurn !== undefined) return;
+        if (trimmed === '' || get().activeTurn !== undefined || busyElsewhere()) return false;
         const turnId = generateId();
         dispatch({
           type: 'turn-submit',
@@ -323,7 +333,9 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
           text: trimmed,
           at: now(),
         });
-        if (isActive(turnId)) await run(turnId);
+        if (!isActive(turnId)) return false;
+        await run(turnId);
+        return true;
       },
 
       stop: () => {
@@ -336,14 +348,14 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
       },
 
       retry: async (messageId) => {
-        if (get().activeTurn !== undefined) return;
+        if (get().activeTurn !== undefined || busyElsewhere()) return;
         dispatch({ type: 'turn-retry', messageId, assistantMessageId: generateId() });
         const turn = get().activeTurn;
         if (turn !== undefined) await run(turn.turnId);
       },
 
       regenerate: async () => {
-        if (get().activeTurn !== undefined) return;
+        if (get().activeTurn !== undefined || busyElsewhere()) return;
         const turnId = generateId();
         dispatch({ type: 'turn-regenerate', turnId, assistantMessageId: generateId() });
         if (isActive(turnId)) await run(turnId);
@@ -358,6 +370,8 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         abortInFlight();
         dispatch({ type: 'restore', snapshot, greeting });
       },
+
+      clearError: () => dispatch({ type: 'clear-error' }),
 
       endConversation: async () => {
         const chain = get().chain;

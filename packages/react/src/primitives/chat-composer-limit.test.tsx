@@ -64,7 +64,7 @@ describe('a message longer than the transport takes', () => {
     const { transport, requests } = throughProxy();
     const chat = createChatBinding({ transport, scheduleFrame: immediateFrames });
     await chat.actions.send('x'.repeat(proxyMessageMaxLength + 1));
-    const state = chat.store.getState();
+    const state = chat.state.getState();
     expect(requests).toEqual([]);
     expect(state.status).toBe('error');
     expect(state.error?.code).toBe('invalid-request');

@@ -103,7 +103,7 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     expect(stop).toHaveAttribute('aria-disabled', 'false');
     await user.click(stop);
     await waitFor(() => expect(stop).toHaveAttribute('data-state', 'idle'));
-    expect(chat.store.getState().messages.map((message) => [message.text, message.status])).toEqual([
+    expect(chat.state.getState().messages.map((message) => [message.text, message.status])).toEqual([
       ['Hi', 'done'],
       ['Hel', 'stopped'],
     ]);
@@ -163,7 +163,7 @@ describe('Chat.Composer, Chat.Send, Chat.Stop', () => {
     act(() => script.push({ type: 'turn-start' }, { type: 'turn-end', text: 'Second reply' }));
     await screen.findByRole('button', { name: 'Regenerate' });
     expect(script.requests.map((request) => request.text)).toEqual(['Hello', 'Hello']);
-    expect(chat.store.getState().messages.map((message) => message.text)).toEqual([
+    expect(chat.state.getState().messages.map((message) => message.text)).toEqual([
       'Hi!',
       'Hello',
       'Second reply',

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSnapshot } from '@vapi-chat-kit/core';
+import type { ChatMessage, ChatSnapshot } from '../state/chat-state';
 
 /**
  * A snapshot as the chat keeps it now: the chain of its last turn only, and each user message whose turn

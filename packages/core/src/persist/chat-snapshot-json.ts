@@ -1,5 +1,7 @@
-import type { ChatChain, ChatMessage, ChatSnapshot, VapiChatErrorJson } from '@vapi-chat-kit/core';
-import { errorFromJson } from './error-from-json';
+import type { VapiChatErrorJson } from '../errors/vapi-chat-error';
+import type { ChatMessage, ChatSnapshot } from '../state/chat-state';
+import type { ChatChain } from '../transport/chat-transport';
+import { errorFromJson } from '../errors/error-from-json';
 import { compactSnapshotChains } from './snapshot-chains';
 
 const messageStatuses = new Set<unknown>(['sending', 'streaming', 'done', 'stopped', 'failed']);

@@ -1,4 +1,5 @@
-import type { ChatChain, ChatMessage, ChatSnapshot } from '@vapi-chat-kit/core';
+import type { ChatMessage, ChatSnapshot } from '../state/chat-state';
+import type { ChatChain } from '../transport/chat-transport';
 import { describe, expect, it } from 'vitest';
 import { compactSnapshotChains } from './snapshot-chains';
 

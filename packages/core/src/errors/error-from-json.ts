@@ -1,15 +1,12 @@
-import {
-  AbortedError,
-  InvalidRequestError,
-  NetworkError,
-  PaymentRequiredError,
-  ProtocolError,
-  RateLimitedError,
-  UnauthorizedError,
-  UpstreamError,
-  type VapiChatError,
-  type VapiChatErrorJson,
-} from '@vapi-chat-kit/core';
+import { AbortedError } from './aborted-error';
+import { InvalidRequestError } from './invalid-request-error';
+import { NetworkError } from './network-error';
+import { PaymentRequiredError } from './payment-required-error';
+import { ProtocolError } from './protocol-error';
+import { RateLimitedError } from './rate-limited-error';
+import { UnauthorizedError } from './unauthorized-error';
+import { UpstreamError } from './upstream-error';
+import type { VapiChatError, VapiChatErrorJson } from './vapi-chat-error';
 
 /**
  * Rebuilds a typed error from its `toJSON()` form (storage, another tab), so `X.isInstance` and `code`

@@ -1,4 +1,6 @@
-import { randomId, type ChatSnapshot, type ChatStore, type ChatStoreState } from '@vapi-chat-kit/core';
+import { randomId } from '../id/random-id';
+import type { ChatSnapshot } from '../state/chat-state';
+import type { ChatStore, ChatStoreState } from '../store/create-chat-store';
 import type { StoreApi } from 'zustand/vanilla';
 import { fromChatSnapshotJson, toChatSnapshotJson, type ChatSnapshotJson } from './chat-snapshot-json';
 import { resolveChatStorage, type ChatStorage, type ChatStorageOption } from './chat-storage';

@@ -1,15 +1,13 @@
-import {
-  AbortedError,
-  InvalidRequestError,
-  NetworkError,
-  PaymentRequiredError,
-  ProtocolError,
-  RateLimitedError,
-  UnauthorizedError,
-  UpstreamError,
-  type ChatMessage,
-  type VapiChatError,
-} from '@vapi-chat-kit/core';
+import { AbortedError } from '../errors/aborted-error';
+import { InvalidRequestError } from '../errors/invalid-request-error';
+import { NetworkError } from '../errors/network-error';
+import { PaymentRequiredError } from '../errors/payment-required-error';
+import { ProtocolError } from '../errors/protocol-error';
+import { RateLimitedError } from '../errors/rate-limited-error';
+import { UnauthorizedError } from '../errors/unauthorized-error';
+import { UpstreamError } from '../errors/upstream-error';
+import type { VapiChatError } from '../errors/vapi-chat-error';
+import type { ChatMessage } from '../state/chat-state';
 import { describe, expect, it } from 'vitest';
 import { chatSnapshotVersion, fromChatSnapshotJson, toChatSnapshotJson } from './chat-snapshot-json';
 

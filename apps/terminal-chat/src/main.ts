@@ -1,22 +1,64 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { createChatStore, proxyTransport, type ChatStoreState } from '@vapi-chat-kit/core';
+import {
+  createChatEngine,
+  persistChat,
+  proxyTransport,
+  type ChatStorage,
+  type ChatStoreState,
+} from '@vapi-chat-kit/core';
 
 const { values } = parseArgs({
   options: {
     proxy: { type: 'string', default: process.env.PROXY_URL ?? 'http://127.0.0.1:8787' },
     'widget-key': { type: 'string', default: process.env.WIDGET_KEY },
     say: { type: 'string', multiple: true },
+    // Where the conversation is kept between runs; --new starts another.
+    conversation: { type: 'string', default: path.join('data', 'terminal-chat.json') },
+    new: { type: 'boolean', default: false },
   },
 });
 
 const bold = (text: string) => (process.stdout.isTTY ? `\u001b[1m${text}\u001b[22m` : text);
 const dim = (text: string) => (process.stdout.isTTY ? `\u001b[2m${text}\u001b[22m` : text);
 
-const store = createChatStore({
+/** Core's persistence over one JSON file: the same snapshots a browser keeps in localStorage. */
+function fileStorage(file: string): ChatStorage {
+  const items = (): Record<string, string> => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (next: Record<string, string>): void => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(next));
+  };
+  return {
+    getItem: (key) => items()[key] ?? null,
+    setItem: (key, value) => write({ ...items(), [key]: value }),
+    removeItem: (key) => {
+      const { [key]: _removed, ...rest } = items();
+      write(rest);
+    },
+  };
+}
+
+if (values.new) rmSync(values.conversation, { force: true });
+const chat = createChatEngine({
   transport: proxyTransport({ baseUrl: values.proxy, widgetKey: values['widget-key'] }),
   greeting: 'Hi! I am the TechFlow assistant. Ask me about passwords, billing, API keys or enterprise plans.',
+  chatId: 'terminal',
+  persist: persistChat(fileStorage(values.conversation), {
+    syncTabs: false,
+    onSaveError: (error) =>
+      process.stderr.write(dim(`(the conversation could not be saved: ${String(error)})\n`)),
+  }),
 });
+const store = chat.state;
 
 /** Prints the reply as it grows: the characters of the newest assistant message not printed yet. */
 function printer(): (state: ChatStoreState, previous: ChatStoreState) => void {
@@ -40,7 +82,7 @@ function printer(): (state: ChatStoreState, previous: ChatStoreState) => void {
 
 async function ask(text: string): Promise<void> {
   const unsubscribe = store.subscribe(printer());
-  await store.getState().send(text);
+  await chat.actions.send(text);
   unsubscribe();
   const { status, error } = store.getState();
   process.stdout.write('\n');
@@ -50,7 +92,14 @@ async function ask(text: string): Promise<void> {
 console.log(
   dim(`Talking to the proxy at ${values.proxy}. Type a question; an empty line or Ctrl+D quits.\n`),
 );
-console.log(`${bold('assistant ›')} ${store.getState().messages[0]?.text ?? ''}\n`);
+// A conversation kept from an earlier run is shown as it was, then continued.
+const restored = store.getState().messages;
+if (restored.some((message) => message.role === 'user')) {
+  console.log(dim(`Continuing the conversation kept in ${values.conversation} (--new starts another).\n`));
+}
+for (const message of restored) {
+  console.log(`${bold(message.role === 'user' ? 'you ›' : 'assistant ›')} ${message.text}\n`);
+}
 
 if (values.say?.length) {
   for (const text of values.say) {
@@ -59,7 +108,7 @@ if (values.say?.length) {
   }
 } else {
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  terminal.on('SIGINT', () => store.getState().stop());
+  terminal.on('SIGINT', () => chat.actions.stop());
   for (;;) {
     const text = await terminal.question(`${bold('you ›')} `).catch(() => '');
     if (text.trim() === '') break;

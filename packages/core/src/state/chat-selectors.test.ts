@@ -79,6 +79,23 @@ describe('chat selectors', () => {
     expect(selectMessageIds(submitted)).toBe(selectMessageIds(submitted));
   });
 
+  it('selectMessageIds keeps each chat its own array while two chats stream at once', () => {
+    const other = (text: string) => (state: ChatState) =>
+      chatReducer(state, { type: 'turn-event', turnId: 't1', event: { type: 'text-delta', text }, at: 30 });
+    // A second chat, the same turn ids but its own state: tokens of both interleave.
+    let second = other('Hello')(chatReducer(createChatState({}), submit));
+    let first = streaming;
+    const firstIds = selectMessageIds(first);
+    const secondIds = selectMessageIds(second);
+    for (const token of [' a', ' b', ' c']) {
+      first = other(token)(first);
+      second = other(token)(second);
+      expect(selectMessageIds(first)).toBe(firstIds);
+      expect(selectMessageIds(second)).toBe(secondIds);
+    }
+    expect(secondIds).toEqual(['u1', 'a1']);
+  });
+
   it('selectMessageById returns the message object, the same until that message changes', () => {
     const selectUser = selectMessageById('u1');
     const selectReply = selectMessageById('a1');

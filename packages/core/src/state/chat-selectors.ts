@@ -69,7 +69,9 @@ export function selectIsBusy(state: ChatState): boolean {
 }
 
 const messageIdsByMessages = new WeakMap<readonly ChatMessage[], readonly string[]>();
-let lastMessageIds: readonly string[] = [];
+// The last ids of each chat, keyed by its `chainsBeforeTurn`: an object of its own per chat that stays the
+// same across a turn's tokens, so two chats streaming at once never take each other's array.
+const lastMessageIdsByChat = new WeakMap<ChatState['chainsBeforeTurn'], readonly string[]>();
 
 /**
  * The ids of the messages, in order. The same array is returned for the same state, and also across
@@ -82,12 +84,14 @@ let lastMessageIds: readonly string[] = [];
  */
 export function selectMessageIds(state: ChatState): readonly string[] {
   const cached = messageIdsByMessages.get(state.messages);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastMessageIdsByChat.set(state.chainsBeforeTurn, cached);
+    return cached;
+  }
   const ids = state.messages.map((message) => message.id);
-  // One remembered result serves the common case of one streaming chat; with several chats a list may
-  // get an equal new array now and then, which costs a render, never a wrong value.
-  const result = sameItems(ids, lastMessageIds) ? lastMessageIds : ids;
-  lastMessageIds = result;
+  const last = lastMessageIdsByChat.get(state.chainsBeforeTurn);
+  const result = last !== undefined && sameItems(ids, last) ? last : ids;
+  lastMessageIdsByChat.set(state.chainsBeforeTurn, result);
   messageIdsByMessages.set(state.messages, result);
   return result;
 }

@@ -52,4 +52,34 @@ describe('on a server (no window, no document)', () => {
     expect(html).toContain('data-role="assistant"');
     expect(createWebStorage('local').getItem('anything')).toBe(null);
   });
+
+  it('renders a conversation the server already has (messages), instead of the greeting', () => {
+    const messages = [
+      { id: 'u1', role: 'user', text: 'Where is my order?', status: 'done', createdAt: 1, turnId: 't1' },
+      { id: 'a1', role: 'assistant', text: 'It ships today.', status: 'done', createdAt: 2, turnId: 't1' },
+    ] as const;
+    function History() {
+      const chat = useVapiChat({
+        transport: proxyTransport({ baseUrl: '/api' }),
+        greeting: 'Hi! How can I help?',
+        messages,
+        chain: { sessionId: 's1', conversationId: 'conv_1' },
+      });
+      return (
+        <Chat.Root chat={chat}>
+          <Chat.Messages>
+            {(id) => (
+              <Chat.Message messageId={id}>
+                <Chat.MessageText />
+              </Chat.Message>
+            )}
+          </Chat.Messages>
+        </Chat.Root>
+      );
+    }
+    const html = renderToString(<History />);
+    expect(html).toContain('<div data-role="user" data-status="done"><div>Where is my order?</div></div>');
+    expect(html).toContain('<div>It ships today.</div>');
+    expect(html).not.toContain('How can I help');
+  });
 });

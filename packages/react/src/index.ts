@@ -38,6 +38,8 @@ export {
 export {
   ChatCharacterCount,
   ChatComposer,
+  useChatComposer,
+  type ChatComposerState,
   ChatRegenerate,
   ChatSend,
   ChatStop,

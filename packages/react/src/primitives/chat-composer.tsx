@@ -18,15 +18,39 @@ function isOverLimit(binding: ChatBinding, draft: string): boolean {
 }
 
 /**
- * Sends the draft unless it is blank, longer than the transport takes, or a turn is in flight (here or in
- * another tab); true if sent.
+ * What {@link useChatComposer} gives a composer of your own.
+ *
+ * @example
+ * const { draft, setDraft, canSend, submit } = useChatComposer();
  */
-function useSubmit(binding: ChatBinding, part: string): { canSend: boolean; submit: () => boolean } {
+export interface ChatComposerState {
+  /** The draft (the `Chat.Root`'s, or the app's through `draft`/`onDraftChange` on it). */
+  readonly draft: string;
+  readonly setDraft: (draft: string) => void;
+  /** The draft's length, trimmed, and the longest message the transport takes (if it says). */
+  readonly length: number;
+  readonly maxLength: number | undefined;
+  /** The draft is longer than the transport takes: it is kept, not sent. */
+  readonly isOverLimit: boolean;
+  /** Not blank, not over the limit, and no turn in flight here or in another tab. */
+  readonly canSend: boolean;
+  /** Sends the draft and empties it when `canSend`; true if it sent. */
+  readonly submit: () => boolean;
+}
+
+function useComposerState(part: string): ChatComposerState {
+  const { binding } = useChatParts(part);
   const { draft, setDraft } = useChatDraft(part);
   const busy = useBindingSelector(binding, selectIsBusy);
   const busyElsewhere = useBusyElsewhere(binding);
-  const canSend = draft.trim() !== '' && !isOverLimit(binding, draft) && !busy && !busyElsewhere;
+  const overLimit = isOverLimit(binding, draft);
+  const canSend = draft.trim() !== '' && !overLimit && !busy && !busyElsewhere;
   return {
+    draft,
+    setDraft,
+    length: draft.trim().length,
+    maxLength: binding.maxMessageLength,
+    isOverLimit: overLimit,
     canSend,
     submit: () => {
       if (!canSend) return false;
@@ -38,12 +62,33 @@ function useSubmit(binding: ChatBinding, part: string): { canSend: boolean; subm
 }
 
 /**
+ * The composer of the enclosing `Chat.Root`, for an input of your own (a rich editor, a controlled
+ * field): its draft, whether it can be sent, and `submit`. The kit's `Chat.Composer`, `Chat.Send` and
+ * `Chat.CharacterCount` use the same draft, so they can be mixed with yours.
+ *
+ * @example
+ * function MyInput() {
+ *   const { draft, setDraft, canSend, submit } = useChatComposer();
+ *   return <form onSubmit={(event) => { event.preventDefault(); submit(); }}>
+ *     <input value={draft} onChange={(event) => setDraft(event.target.value)} />
+ *     <button disabled={!canSend}>Send</button>
+ *   </form>;
+ * }
+ */
+export function useChatComposer(): ChatComposerState {
+  return useComposerState('useChatComposer');
+}
+
+/**
  * Props of {@link ChatComposer}.
  *
  * @example
  * const props: ChatComposerProps = { placeholder: 'Ask a question' };
  */
-export interface ChatComposerProps extends ComponentPropsWithoutRef<'textarea'> {
+export interface ChatComposerProps extends Omit<
+  ComponentPropsWithoutRef<'textarea'>,
+  'value' | 'defaultValue'
+> {
   /** @default 'Message' */
   readonly 'aria-label'?: string | undefined;
   /** @default false */
@@ -54,7 +99,9 @@ export interface ChatComposerProps extends ComponentPropsWithoutRef<'textarea'> 
  * The labelled `textarea` of the draft. Enter sends, Shift+Enter starts a new line, and Enter that
  * confirms an IME composition (Japanese, Chinese, Korean input) never sends. A draft longer than the
  * transport takes (4,000 characters through the proxy) is kept whole, never cut, but not sent:
- * `aria-invalid` is set (see {@link ChatCharacterCount}).
+ * `aria-invalid` is set (see {@link ChatCharacterCount}). The draft is the `Chat.Root`'s: to hold it in
+ * your app, pass `draft` and `onDraftChange` to `Chat.Root` (a `value` here would fight the draft, so it
+ * is not a prop); for an input of your own, {@link useChatComposer}.
  *
  * @selector [aria-invalid="true"] the draft is longer than a message may be
  * @example
@@ -64,9 +111,8 @@ export const ChatComposer = forwardRef<HTMLTextAreaElement, ChatComposerProps>(f
   { asChild, onChange, onKeyDown, ...props },
   ref,
 ) {
-  const { binding, composerRef } = useChatParts('Chat.Composer');
-  const { draft, setDraft } = useChatDraft('Chat.Composer');
-  const { submit } = useSubmit(binding, 'Chat.Composer');
+  const { composerRef } = useChatParts('Chat.Composer');
+  const { draft, setDraft, isOverLimit: overLimit, submit } = useComposerState('Chat.Composer');
   const Component = asChild === true ? Slot : 'textarea';
   return (
     <Component
@@ -74,7 +120,7 @@ export const ChatComposer = forwardRef<HTMLTextAreaElement, ChatComposerProps>(f
       aria-label="Message"
       rows={1}
       enterKeyHint="send"
-      aria-invalid={isOverLimit(binding, draft) ? true : undefined}
+      aria-invalid={overLimit ? true : undefined}
       {...props}
       value={draft}
       onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) =>
@@ -114,8 +160,8 @@ export const ChatSend = forwardRef<HTMLButtonElement, ChatSendProps>(function Ch
   { asChild, onClick, children, ...props },
   ref,
 ) {
-  const { binding, focusComposer } = useChatParts('Chat.Send');
-  const { canSend, submit } = useSubmit(binding, 'Chat.Send');
+  const { focusComposer } = useChatParts('Chat.Send');
+  const { canSend, submit } = useComposerState('Chat.Send');
   const Component = asChild === true ? Slot : 'button';
   return (
     <Component

@@ -2,6 +2,7 @@ import { selectIsBusy } from '@vapi-chat-kit/core';
 import {
   createContext,
   forwardRef,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -9,9 +10,7 @@ import {
   useState,
   useSyncExternalStore,
   type ComponentPropsWithoutRef,
-  type Dispatch,
   type RefObject,
-  type SetStateAction,
 } from 'react';
 import { ChatBindingContext } from '../chat-context';
 import type { ChatBinding } from '../create-chat-binding';
@@ -27,7 +26,7 @@ interface ChatPartsContextValue {
 
 interface ChatDraftContextValue {
   readonly draft: string;
-  readonly setDraft: Dispatch<SetStateAction<string>>;
+  readonly setDraft: (draft: string) => void;
 }
 
 const ChatPartsContext = createContext<ChatPartsContextValue | undefined>(undefined);
@@ -68,6 +67,15 @@ export interface ChatRootProps extends ComponentPropsWithoutRef<'div'> {
   readonly chat?: ChatBinding | { readonly binding: ChatBinding } | undefined;
   /** Render the only child instead of a `div`, merging props. @default false */
   readonly asChild?: boolean | undefined;
+  /**
+   * The composer's draft, when the app holds it (a controlled composer: prefill it, save it, change it);
+   * pair it with `onDraftChange`. @default the root holds it
+   */
+  readonly draft?: string | undefined;
+  /** Called with each new draft (typing, and `''` after a send). */
+  readonly onDraftChange?: ((draft: string) => void) | undefined;
+  /** The first draft when the root holds it. @default '' */
+  readonly defaultDraft?: string | undefined;
 }
 
 /**
@@ -82,7 +90,7 @@ export interface ChatRootProps extends ComponentPropsWithoutRef<'div'> {
  * </Chat.Root>
  */
 export const ChatRoot = forwardRef<HTMLDivElement, ChatRootProps>(function ChatRoot(
-  { chat, asChild, children, ...props },
+  { chat, asChild, children, draft: controlledDraft, onDraftChange, defaultDraft = '', ...props },
   ref,
 ) {
   const provided = useContext(ChatBindingContext);
@@ -94,12 +102,21 @@ export const ChatRoot = forwardRef<HTMLDivElement, ChatRootProps>(function ChatR
   const status = useBindingSelector(binding, (state) => state.status);
   const busy = useBindingSelector(binding, selectIsBusy);
   const composerRef = useRef<HTMLTextAreaElement | null>(null);
-  const [draft, setDraft] = useState('');
+  const [ownDraft, setOwnDraft] = useState(defaultDraft);
+  const controlled = controlledDraft !== undefined;
+  const draft = controlledDraft ?? ownDraft;
+  const setDraft = useCallback(
+    (next: string) => {
+      if (!controlled) setOwnDraft(next);
+      onDraftChange?.(next);
+    },
+    [controlled, onDraftChange],
+  );
   const parts = useMemo(
     () => ({ binding, composerRef, focusComposer: () => composerRef.current?.focus() }),
     [binding],
   );
-  const draftValue = useMemo(() => ({ draft, setDraft }), [draft]);
+  const draftValue = useMemo(() => ({ draft, setDraft }), [draft, setDraft]);
   const Component = asChild === true ? Slot : 'div';
   return (
     <ChatBindingContext.Provider value={binding}>

@@ -8,7 +8,7 @@ import { createProxy, whenTurnsFinished } from './create-proxy';
 import { errorText } from './http/error-body';
 import { jsonLineLogger, type ProxyLogger } from './logging/logger';
 import { defaultLimits, type UpstreamOptions } from './proxy-options';
-import type { ChatStore } from './store/chat-store';
+import type { ConversationStore } from './store/conversation-store';
 import { openStore } from './store/open-store';
 
 /** A running proxy server. */
@@ -67,7 +67,7 @@ export async function startProxyServer(
   }
   notes.push(`Store: ${describeStore(config.storeUrl)}`);
 
-  let store: ChatStore;
+  let store: ConversationStore;
   try {
     store = await openStore(config.storeUrl, { retentionSeconds: config.retentionSeconds });
   } catch (cause) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whenTurnsFinished } from './create-proxy';
-import type { ChatStore } from './store/chat-store';
+import type { ConversationStore } from './store/conversation-store';
 import { createMemoryStore } from './store/memory-store';
 import { createRedisStore } from './store/redis-store';
 import { eventually } from './test-support/eventually';
@@ -20,7 +20,7 @@ const key = (value: string) => ({ 'idempotency-key': value });
 const fromAddress = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
 /** Counts the store's calls by method, to show what a turn costs it. */
-function counted(store: ChatStore) {
+function counted(store: ConversationStore) {
   const calls = new Map<string, number>();
   const wrapped = new Proxy(store, {
     get(target, property, receiver) {
@@ -36,7 +36,7 @@ function counted(store: ChatStore) {
 }
 
 /** A store whose process "dies": after `crash()`, nothing it is asked ever answers. */
-function crashable(store: ChatStore) {
+function crashable(store: ConversationStore) {
   let crashed = false;
   const wrapped = new Proxy(store, {
     get(target, property, receiver) {

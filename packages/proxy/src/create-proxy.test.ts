@@ -1,7 +1,7 @@
 import { defaultAssistantId } from '@vapi-chat-kit/emulator';
 import { describe, expect, it } from 'vitest';
 import { createProxy } from './create-proxy';
-import type { ChatStore } from './store/chat-store';
+import type { ConversationStore } from './store/conversation-store';
 import { createMemoryStore } from './store/memory-store';
 import { createHarness, historyHeaders, siteOrigin, turnInit, widgetKey } from './test-support/proxy-harness';
 import { eventsOf, SseReader } from './test-support/sse-events';
@@ -333,7 +333,7 @@ describe('upstream failures', () => {
 
   it('answers 500 with no internals when the store fails', async () => {
     const broken = createMemoryStore();
-    const store: ChatStore = {
+    const store: ConversationStore = {
       ...broken,
       findConversation: () => Promise.reject(new Error('disk on fire at /var/lib/secret')),
     };

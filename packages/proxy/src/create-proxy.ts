@@ -1,3 +1,4 @@
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
 import type { ProxyHistoryMessage } from '@vapi-chat-kit/core';
 import { Hono, type Context } from 'hono';
 import { conversationIdPattern, idempotencyKeyPattern, parseChatRequest } from './chat/chat-request';
@@ -13,9 +14,9 @@ import { widgetAuth } from './middleware/widget-auth/widget-auth';
 import type { ProxyEnv } from './proxy-env';
 import { createRandomId, defaultLimits, type ProxyOptions, type ResolvedLimits } from './proxy-options';
 import { sseResponse } from './routes/sse-response';
-import { turnLockName } from './store/chat-store';
+import { turnLockName } from './store/conversation-store';
 import { systemScheduler } from './scheduler/scheduler';
-import { failureByCode, isTerminal, type TurnEvent, type TurnEventSource } from './turn/turn-event';
+import { failureByCode, isTerminal, type TurnEventSource } from './turn/turn-event';
 import { conversationScope, TurnService } from './turn/turn-service';
 import { createVapiUpstream } from './upstream/vapi-upstream';
 
@@ -247,7 +248,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
 }
 
 /** Waits for the turn's `done` or `error`; `undefined` when the client went away first (which unsubscribes). */
-function lastEvent(source: TurnEventSource, signal: AbortSignal): Promise<TurnEvent | undefined> {
+function lastEvent(source: TurnEventSource, signal: AbortSignal): Promise<ProxyStreamEvent | undefined> {
   return new Promise((resolve) => {
     let settled = false;
     const onAbort = () => {

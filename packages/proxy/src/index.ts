@@ -28,11 +28,11 @@ export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler/s
 // stores
 export type {
   ChainHandle,
-  ChatStore,
+  ConversationStore,
   ConversationRecord,
   IdempotencyRecord,
   StoredMessage,
-} from './store/chat-store';
+} from './store/conversation-store';
 export {
   createMemoryLimiter,
   limiterFrom,
@@ -66,4 +66,4 @@ export {
   type VapiUpstream,
 } from './upstream/vapi-upstream';
 export { upstreamFailure, type UpstreamFailure } from './upstream/upstream-failure';
-export { failureByCode, type TurnEvent } from './turn/turn-event';
+export { failureByCode } from './turn/turn-event';

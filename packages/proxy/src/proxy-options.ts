@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ProxyLogger } from './logging/logger';
 import type { Scheduler } from './scheduler/scheduler';
-import type { ChatStore } from './store/chat-store';
+import type { ConversationStore } from './store/conversation-store';
 
 /**
  * A site's public widget key and where it may be used from.
@@ -105,7 +105,7 @@ export interface LimitOptions {
 export interface ProxyOptions {
   readonly upstream: UpstreamOptions;
   readonly widgetKeys: readonly WidgetKeyConfig[];
-  readonly store: ChatStore;
+  readonly store: ConversationStore;
   readonly limits?: LimitOptions;
   /**
    * Addresses of the reverse proxies in front of this one (IPs, CIDRs, or `loopback`). Only a request

@@ -19,39 +19,25 @@ export {
 } from './create-frame-batched-store';
 export { animationFrameScheduler, type FrameScheduler } from './frame-scheduler';
 
-// parts
+// parts: the `Chat` namespace (Chat.Root, Chat.Message…), with the props of each part
 export { Chat } from './primitives/chat';
-export { ChatRoot, type ChatRootProps } from './primitives/chat-root';
-export { ChatMessages, type ChatMessagesProps } from './primitives/chat-messages';
-export {
-  ChatErrorMessage,
-  ChatMessage,
-  ChatMessageText,
-  ChatRetry,
-  ChatSessionMarker,
-  type ChatErrorMessageProps,
-  type ChatMessageProps,
-  type ChatMessageTextProps,
-  type ChatRetryProps,
-  type ChatSessionMarkerProps,
+export type { ChatRootProps } from './primitives/chat-root';
+export type { ChatMessagesProps } from './primitives/chat-messages';
+export type {
+  ChatErrorMessageProps,
+  ChatMessageProps,
+  ChatMessageTextProps,
+  ChatRetryProps,
+  ChatSessionMarkerProps,
 } from './primitives/chat-message';
 export {
-  ChatCharacterCount,
-  ChatComposer,
   useChatComposer,
-  type ChatComposerState,
-  ChatRegenerate,
-  ChatSend,
-  ChatStop,
   type ChatCharacterCountProps,
   type ChatComposerProps,
+  type ChatComposerState,
   type ChatRegenerateProps,
   type ChatSendProps,
   type ChatStopProps,
 } from './primitives/chat-composer';
-export {
-  ChatStatusBanner,
-  type ChatBannerState,
-  type ChatStatusBannerProps,
-} from './primitives/chat-status-banner';
+export type { ChatBannerState, ChatStatusBannerProps } from './primitives/chat-status-banner';
 export { composeEventHandlers, composeRefs, Slot } from './primitives/slot';

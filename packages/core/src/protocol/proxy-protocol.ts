@@ -35,8 +35,12 @@ export type ProxyStreamEvent =
   | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
   | {
       readonly event: 'error';
-      /** `retryAfter` (seconds) comes with `rate_limited`. */
-      readonly data: { readonly error: string; readonly code: string; readonly retryAfter?: number };
+      /** `retryAfter` (seconds) comes with `rate_limited`. A client reads an unknown code as `upstream_error`. */
+      readonly data: {
+        readonly error: string;
+        readonly code: ProxyStreamErrorCode;
+        readonly retryAfter?: number;
+      };
     };
 
 /** The error codes a proxy stream's `error` event can carry. */

@@ -1,5 +1,6 @@
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
 import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
-import { isTerminal, type TurnEvent, type TurnEventSource } from '../turn/turn-event';
+import { isTerminal, type TurnEventSource } from '../turn/turn-event';
 
 export interface SseResponseOptions {
   readonly scheduler: Scheduler;
@@ -14,7 +15,7 @@ const encoder = new TextEncoder();
 const ping = encoder.encode(': ping\n\n');
 
 /** One SSE event: `event: <name>` and one `data:` line of JSON (JSON has no raw newlines). */
-export function formatSseEvent(event: TurnEvent): Uint8Array {
+export function formatSseEvent(event: ProxyStreamEvent): Uint8Array {
   return encoder.encode(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
 }
 

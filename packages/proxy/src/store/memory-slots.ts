@@ -1,4 +1,4 @@
-import type { SlotOptions, Slots } from './chat-store';
+import type { SlotOptions, Slots } from './conversation-store';
 
 /**
  * Slots of open streams counted in this process's memory: a true count (each open stream holds one until it

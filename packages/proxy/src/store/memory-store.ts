@@ -3,11 +3,11 @@
 import {
   turnLockName,
   type ChainHandle,
-  type ChatStore,
+  type ConversationStore,
   type ConversationRecord,
   type IdempotencyRecord,
   type StoredMessage,
-} from './chat-store';
+} from './conversation-store';
 import { createMemoryLimiter } from './limiter';
 import { createMemorySlots } from './memory-slots';
 
@@ -25,7 +25,7 @@ export interface MemoryStoreOptions {
  * @example
  * const app = createProxy({ ...options, store: createMemoryStore() });
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): ChatStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore {
   const now = options.now ?? Date.now;
   const conversations = new Map<string, ConversationRecord>();
   const scopes = new Map<string, string>();

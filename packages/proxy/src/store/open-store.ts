@@ -1,4 +1,4 @@
-import type { ChatStore } from './chat-store';
+import type { ConversationStore } from './conversation-store';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore } from './redis-store';
 import { createSqliteStore } from './sqlite-store';
@@ -15,7 +15,7 @@ export interface OpenStoreOptions {
  * @example
  * const store = await openStore(process.env.CHAT_STORE_URL ?? 'file:./data/chat.db');
  */
-export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<ChatStore> {
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<ConversationStore> {
   const { retentionSeconds } = options;
   // Typed callers cannot pass nothing, but an unset variable read with `!` can.
   if (typeof url !== 'string' || url === '') {

@@ -2,11 +2,11 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type {
   ChainHandle,
-  ChatStore,
+  ConversationStore,
   ConversationRecord,
   IdempotencyRecord,
   StoredMessage,
-} from './chat-store';
+} from './conversation-store';
 import { limiterFrom } from './limiter';
 
 export interface RedisStoreOptions {
@@ -75,7 +75,7 @@ return 1`;
  * @example
  * const store = await createRedisStore({ url: 'redis://127.0.0.1:6379' });
  */
-export async function createRedisStore(options: RedisStoreOptions): Promise<ChatStore> {
+export async function createRedisStore(options: RedisStoreOptions): Promise<ConversationStore> {
   const { Redis: RedisClient } = await import('ioredis');
   const redis = new RedisClient(options.url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   // Without a listener, ioredis prints every reconnect error; the proxy reports failures per request.
@@ -94,7 +94,7 @@ function redisStore(
   prefix: string,
   retentionSeconds: number | undefined,
   now: () => number,
-): ChatStore {
+): ConversationStore {
   const key = {
     scope: (scope: string) => `${prefix}scope:${scope}`,
     conversation: (id: string) => `${prefix}conversation:${id}`,

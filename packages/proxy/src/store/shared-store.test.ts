@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, turnInit } from '../test-support/proxy-harness';
 import { startRedisServer, type RedisServer } from '../test-support/redis-server';
 import { SseReader } from '../test-support/sse-events';
-import type { ChatStore } from './chat-store';
+import type { ConversationStore } from './conversation-store';
 import { createRedisStore } from './redis-store';
 import { createSqliteStore } from './sqlite-store';
 import { eventually } from '../test-support/eventually';
@@ -159,7 +159,7 @@ describe('a proxy restarted on the same SQLite file', () => {
   it('continues the conversation', async () => {
     const vapi = createEmulator({ testMode: true });
     const url = `file:${path.join(directory, 'chat.db')}`;
-    const before: ChatStore = await createSqliteStore({ url });
+    const before: ConversationStore = await createSqliteStore({ url });
     const first = await say(createHarness({ store: before, sharedEmulator: vapi }), 'My name is Dave');
     await before.close();
 

@@ -2,11 +2,11 @@ import type { Client, InArgs } from '@libsql/client';
 import {
   turnLockName,
   type ChainHandle,
-  type ChatStore,
+  type ConversationStore,
   type ConversationRecord,
   type IdempotencyRecord,
   type StoredMessage,
-} from './chat-store';
+} from './conversation-store';
 import { createMemoryLimiter } from './limiter';
 import { createMemorySlots } from './memory-slots';
 
@@ -65,7 +65,7 @@ export const sqliteSchemaVersion = migrations.length;
  * @example
  * const store = await createSqliteStore({ url: 'file:./data/chat.db' });
  */
-export async function createSqliteStore(options: SqliteStoreOptions): Promise<ChatStore> {
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<ConversationStore> {
   const { createClient } = await import('@libsql/client');
   await ensureDirectory(options.url);
   const client = createClient({
@@ -127,7 +127,11 @@ function asText(value: unknown): string {
   return typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '';
 }
 
-function sqliteStore(client: Client, now: () => number, retentionSeconds: number | undefined): ChatStore {
+function sqliteStore(
+  client: Client,
+  now: () => number,
+  retentionSeconds: number | undefined,
+): ConversationStore {
   const run = (sql: string, args: InArgs = []) => client.execute({ sql, args });
 
   const readConversation = (row: Record<string, unknown> | undefined): ConversationRecord | undefined => {

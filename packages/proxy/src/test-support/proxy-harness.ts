@@ -8,7 +8,7 @@ import {
 import { createProxy } from '../create-proxy';
 import type { LogEntry } from '../logging/logger';
 import type { LimitOptions, ProxyOptions } from '../proxy-options';
-import type { ChatStore } from '../store/chat-store';
+import type { ConversationStore } from '../store/conversation-store';
 import { createMemoryStore } from '../store/memory-store';
 import { ManualScheduler } from './manual-scheduler';
 
@@ -25,7 +25,7 @@ export interface UpstreamCall {
 }
 
 export interface HarnessOptions {
-  readonly store?: ChatStore;
+  readonly store?: ConversationStore;
   readonly limits?: LimitOptions;
   readonly emulator?: EmulatorOptions;
   /** Share one emulator (one "Vapi") between several proxy instances. */

@@ -1,13 +1,14 @@
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
 import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
-import type { ChatStore, IdempotencyRecord } from '../store/chat-store';
-import { errorEvent, type TurnEvent, type TurnEventSource, type TurnStart } from './turn-event';
+import type { ConversationStore, IdempotencyRecord } from '../store/conversation-store';
+import { errorEvent, type TurnEventSource, type TurnStart } from './turn-event';
 
 /**
  * The events that answer a retry of a finished turn: `start`, the whole text as one `delta`, then `done`.
  * A reply that stopped or failed part-way ends with `error` instead: it is not a whole reply, and a retry
  * of it re-runs the turn.
  */
-export function replayEvents(record: Extract<IdempotencyRecord, { state: 'finished' }>): TurnEvent[] {
+export function replayEvents(record: Extract<IdempotencyRecord, { state: 'finished' }>): ProxyStreamEvent[] {
   const { conversationId, messageId, text } = record;
   return [
     { event: 'start', data: { conversationId, messageId } },
@@ -27,7 +28,7 @@ export function replaySource(record: Extract<IdempotencyRecord, { state: 'finish
 }
 
 export interface PendingSourceOptions {
-  readonly store: ChatStore;
+  readonly store: ConversationStore;
   readonly key: string;
   readonly record: Extract<IdempotencyRecord, { state: 'pending' }>;
   readonly scheduler: Scheduler;

@@ -1,27 +1,7 @@
-import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core';
-
-/**
- * What a turn tells its clients: core's `ProxyStreamEvent`, with `retryAfter` (seconds) added to a
- * `rate_limited` error. `POST /v1/chat/stream` writes these as SSE; `POST /v1/chat` waits for the last one.
- */
-export type TurnEvent =
-  | {
-      readonly event: 'start';
-      readonly data: { readonly conversationId: string; readonly messageId: string };
-    }
-  | { readonly event: 'delta'; readonly data: { readonly text: string } }
-  | { readonly event: 'done'; readonly data: { readonly conversationId: string; readonly message: string } }
-  | {
-      readonly event: 'error';
-      readonly data: {
-        readonly error: string;
-        readonly code: ProxyStreamErrorCode;
-        readonly retryAfter?: number;
-      };
-    };
+import type { ProxyStreamErrorCode, ProxyStreamEvent } from '@vapi-chat-kit/core';
 
 /** Subscribes to a turn's events: the ones so far at once, then each as it happens. Returns the unsubscribe. */
-export type TurnEventSource = (listener: (event: TurnEvent) => void) => () => void;
+export type TurnEventSource = (listener: (event: ProxyStreamEvent) => void) => () => void;
 
 /** Starting a turn: its events (a new run, a replay, or the live run of the same key), or why not. */
 export type TurnStart =
@@ -46,7 +26,7 @@ export const failureByCode: Readonly<
 };
 
 /** An `error` event for `code`. */
-export function errorEvent(code: ProxyStreamErrorCode, retryAfter?: number): TurnEvent {
+export function errorEvent(code: ProxyStreamErrorCode, retryAfter?: number): ProxyStreamEvent {
   return {
     event: 'error',
     data: { error: failureByCode[code].error, code, ...(retryAfter === undefined ? {} : { retryAfter }) },
@@ -54,6 +34,6 @@ export function errorEvent(code: ProxyStreamErrorCode, retryAfter?: number): Tur
 }
 
 /** Whether the event ends the turn. */
-export function isTerminal(event: TurnEvent): boolean {
+export function isTerminal(event: ProxyStreamEvent): boolean {
   return event.event === 'done' || event.event === 'error';
 }

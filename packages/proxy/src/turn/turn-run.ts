@@ -1,13 +1,19 @@
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
 import type { ChatContextMessage, ProxyStreamErrorCode } from '@vapi-chat-kit/core';
 import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
-import type { ChainHandle, ChatStore, ConversationRecord, StoredMessage } from '../store/chat-store';
+import type {
+  ChainHandle,
+  ConversationStore,
+  ConversationRecord,
+  StoredMessage,
+} from '../store/conversation-store';
 import type { VapiUpstream } from '../upstream/vapi-upstream';
 import { upstreamFailure } from '../upstream/upstream-failure';
-import { errorEvent, isTerminal, type TurnEvent, type TurnEventSource } from './turn-event';
+import { errorEvent, isTerminal, type TurnEventSource } from './turn-event';
 
 export interface TurnRunOptions {
-  readonly store: ChatStore;
+  readonly store: ConversationStore;
   readonly upstream: VapiUpstream;
   readonly scheduler: Scheduler;
   readonly now: () => number;
@@ -61,8 +67,8 @@ function isSession(chain: ChainHandle | undefined, sessionId: string): boolean {
  */
 export class TurnRun {
   readonly #options: TurnRunOptions;
-  readonly #events: TurnEvent[] = [];
-  readonly #listeners = new Set<(event: TurnEvent) => void>();
+  readonly #events: ProxyStreamEvent[] = [];
+  readonly #listeners = new Set<(event: ProxyStreamEvent) => void>();
   readonly #abort = new AbortController();
   readonly #started: number;
   #stopReason: StopReason | undefined;
@@ -98,7 +104,7 @@ export class TurnRun {
     };
   };
 
-  #emit(event: TurnEvent): void {
+  #emit(event: ProxyStreamEvent): void {
     this.#events.push(event);
     for (const listener of [...this.#listeners]) listener(event);
     if (isTerminal(event)) {
@@ -194,7 +200,7 @@ export class TurnRun {
     let accepted = false;
     // The last event goes out after the lock is freed (finally), so a client that sends its next turn
     // the moment it reads `done` never finds the conversation busy.
-    let terminal: TurnEvent = errorEvent('internal_error');
+    let terminal: ProxyStreamEvent = errorEvent('internal_error');
     try {
       const turn = await options.upstream.openTurn({
         message: options.message,

@@ -2,17 +2,17 @@ import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
 import {
   turnLockName,
-  type ChatStore,
+  type ConversationStore,
   type ConversationRecord,
   type IdempotencyRecord,
-} from '../store/chat-store';
+} from '../store/conversation-store';
 import type { VapiUpstream } from '../upstream/vapi-upstream';
 import { pendingSource, replaySource } from './stored-turn-source';
 import type { TurnStart } from './turn-event';
 import { TurnRun } from './turn-run';
 
 export interface TurnServiceOptions {
-  readonly store: ChatStore;
+  readonly store: ConversationStore;
   readonly upstream: VapiUpstream;
   readonly scheduler: Scheduler;
   readonly now: () => number;

@@ -11,7 +11,7 @@ import {
   type VapiChatError,
 } from '@vapi-chat-kit/core';
 import type { UpstreamOptions } from '../proxy-options';
-import type { ChainHandle } from '../store/chat-store';
+import type { ChainHandle } from '../store/conversation-store';
 
 /** The answer to opening a turn: events to read, or why Vapi refused it (nothing was processed). */
 export type UpstreamTurn =

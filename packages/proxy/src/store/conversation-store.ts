@@ -96,7 +96,7 @@ export type IdempotencyRecord =
  * Three implementations pass the same test suite: memory, SQLite (libsql) and Redis. Every method is
  * atomic where it says "if", so several proxy instances can share a store.
  */
-export interface ChatStore {
+export interface ConversationStore {
   readonly kind: 'memory' | 'sqlite' | 'redis';
   findConversation(scope: string): Promise<ConversationRecord | undefined>;
   /** Creates the conversation if its scope has none; returns the one stored (the winner of a race). */

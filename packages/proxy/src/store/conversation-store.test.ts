@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '../test-support/redis-server';
-import type { ChatStore, ConversationRecord, IdempotencyRecord } from './chat-store';
+import type { ConversationStore, ConversationRecord, IdempotencyRecord } from './conversation-store';
 import { createMemoryStore } from './memory-store';
 import { openStore } from './open-store';
 import { createRedisStore } from './redis-store';
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 // Each test gets a fresh store: a new SQLite file, or a new key prefix in the shared redis-server.
-const factories: Record<string, () => Promise<ChatStore>> = {
+const factories: Record<string, () => Promise<ConversationStore>> = {
   memory: () => Promise.resolve(createMemoryStore()),
   sqlite: async () => createSqliteStore({ url: `file:${path.join(directory, `store-${++counter}.db`)}` }),
   redis: async () => createRedisStore({ url: redis.url, keyPrefix: `test${++counter}:` }),
@@ -314,7 +314,7 @@ describe('expiry', () => {
 
 describe('retention', () => {
   const day = 24 * 60 * 60 * 1000;
-  const sweepCases: [string, (now: () => number) => Promise<ChatStore>][] = [
+  const sweepCases: [string, (now: () => number) => Promise<ConversationStore>][] = [
     ['memory', (now) => Promise.resolve(createMemoryStore({ now, retentionSeconds: 7 * 86_400 }))],
     [
       'sqlite',

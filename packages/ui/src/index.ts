@@ -2,7 +2,20 @@
 // Styles: import '@vapi-chat-kit/ui/styles.css' once.
 
 // the window
-export { ChatWindow, chatWindowPageSize, type ChatWindowProps } from './chat-window/chat-window';
+export {
+  ChatThread,
+  ChatWindow,
+  chatWindowPageSize,
+  type ChatThreadProps,
+  type ChatWindowProps,
+} from './chat-window/chat-window';
+export {
+  ChatComponentsProvider,
+  useChatComponents,
+  type ChatCodeBlockProps,
+  type ChatComponents,
+  type ChatMessageSlotProps,
+} from './components/chat-components';
 
 // its parts
 export { ChatHeader, type ChatHeaderProps } from './chat-header/chat-header';

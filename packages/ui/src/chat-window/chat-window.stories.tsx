@@ -5,6 +5,7 @@ import { labelsFr } from '../labels/chat-labels';
 import { longMarkdownReply, shortReply } from '../testing/sample-replies';
 import { scriptedChatTransport } from '../testing/scripted-chat-transport';
 import { makeHistory, StoryChat } from '../testing/story-chat';
+import { OwnLayout, storySlots } from '../testing/story-slots';
 
 const suggestions = ['How do I reset my password?', 'Can I change my plan?', 'Where is my API key?'];
 
@@ -375,5 +376,51 @@ export const Mobile: Story = {
     width: '100vw',
     height: '100vh',
     history: makeHistory(6, [undefined, undefined, undefined, longMarkdownReply]),
+  },
+};
+
+/** `components.Avatar`: a picture beside each reply (return null for the user's messages). */
+export const SlotAvatar: Story = {
+  args: { history: makeHistory(4), components: storySlots.avatar },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.vck-avatar-slot .story-avatar')).toHaveLength(2);
+  },
+};
+
+/** `components.MessageActions`: actions under each finished reply (here, Copy). */
+export const SlotMessageActions: Story = {
+  args: { history: makeHistory(4), components: storySlots.actions },
+  play: async ({ canvasElement }) => {
+    await expect(within(log(canvasElement)).getAllByRole('button', { name: 'Copy' })).toHaveLength(2);
+  },
+};
+
+/** `components.Message`: around (or instead of) the kit's rendering of each message: a timestamp. */
+export const SlotMessage: Story = {
+  args: { history: makeHistory(4), components: storySlots.message },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.vck-message time.story-time')).toHaveLength(4);
+  },
+};
+
+/** `components.CodeBlock`: fenced code in replies rendered by the app (a highlighter would go here). */
+export const SlotCodeBlock: Story = {
+  args: {
+    history: makeHistory(2, [undefined, 'Install it:\n\n```bash\nnpm install @vapi-chat-kit/ui\n```']),
+    components: storySlots.codeBlock,
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('pre.story-code')).toHaveAttribute('data-language', 'bash');
+    await expect(canvasElement.querySelector('.vck-code-block')).toBeNull();
+  },
+};
+
+/** `ChatThread`, exported: a window of the app's own layout around the kit's thread and composer. */
+export const OwnLayoutWithThread: Story = {
+  render: (args) => <OwnLayout transport={args.transport} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Where is my API key?' }));
+    await waitFor(() => expect(within(log(canvasElement)).getByText('Where is my API key?')).toBeVisible());
   },
 };

@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ChatHeader } from '../chat-header/chat-header';
+import { ChatComponentsProvider, type ChatComponents } from '../components/chat-components';
 import { ChatComposerBar } from '../composer/chat-composer-bar';
 import { ChatEmptyState, SuggestedPrompts } from '../empty-state/chat-empty-state';
 import { JumpToLatest } from '../jump-to-latest/jump-to-latest';
@@ -52,6 +53,11 @@ export interface ChatWindowProps {
   readonly className?: string | undefined;
   /** Passed to the root element, e.g. `{ height: 600 }`. */
   readonly style?: CSSProperties | undefined;
+  /**
+   * Parts rendered your own way: `Message`, `Avatar`, `MessageActions`, `CodeBlock` (see
+   * `ChatComponents`). Make the object once, outside render. @default the kit's
+   */
+  readonly components?: ChatComponents | undefined;
 }
 
 /**
@@ -86,33 +92,36 @@ export function ChatWindow({
   autoFocus = false,
   className,
   style,
+  components,
 }: ChatWindowProps) {
   const titleId = useId();
   return (
     <LabelsProvider labels={labels}>
-      <Chat.Root
-        chat={chat}
-        role="region"
-        aria-labelledby={titleId}
-        className={className ? `vck-window ${className}` : 'vck-window'}
-        data-theme={theme}
-        dir={dir}
-        style={style}
-      >
-        <WindowHeader
-          titleId={titleId}
-          title={title}
-          subtitle={subtitle}
-          avatar={avatar}
-          onClose={onClose}
-          showReset={showReset}
-        />
-        <ChatThread suggestions={suggestions} />
-        <div className="vck-footer">
-          <ChatStatusBanner />
-          <ChatComposerBar autoFocus={autoFocus} />
-        </div>
-      </Chat.Root>
+      <ChatComponentsProvider components={components}>
+        <Chat.Root
+          chat={chat}
+          role="region"
+          aria-labelledby={titleId}
+          className={className ? `vck-window ${className}` : 'vck-window'}
+          data-theme={theme}
+          dir={dir}
+          style={style}
+        >
+          <WindowHeader
+            titleId={titleId}
+            title={title}
+            subtitle={subtitle}
+            avatar={avatar}
+            onClose={onClose}
+            showReset={showReset}
+          />
+          <ChatThread suggestions={suggestions} />
+          <div className="vck-footer">
+            <ChatStatusBanner />
+            <ChatComposerBar autoFocus={autoFocus} />
+          </div>
+        </Chat.Root>
+      </ChatComponentsProvider>
     </LabelsProvider>
   );
 }
@@ -164,7 +173,28 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
  * The scrolling thread: messages (the last page of a long thread, older pages on demand), the typing
  * indicator while waiting for the first token, the empty state, and the jump-to-latest pill.
  */
-function ChatThread({ suggestions }: { readonly suggestions?: readonly string[] | undefined }) {
+/**
+ * Props of {@link ChatThread}.
+ *
+ * @example
+ * const props: ChatThreadProps = { suggestions: ['Where is my order?'] };
+ */
+export interface ChatThreadProps {
+  /** Questions offered while the user has not written yet; a click sends one. @default none */
+  readonly suggestions?: readonly string[] | undefined;
+}
+
+/**
+ * The window's thread, for a window of your own layout: the messages (the last 50, older ones on
+ * request or when scrolled to the top), following the reply while the reader is at the bottom, a
+ * "jump to latest" pill when they are not, the empty state and the typing indicator. Put it inside
+ * `Chat.Root` (or `ChatProvider`), with `LabelsProvider`/`ChatComponentsProvider` to change its texts
+ * and slots.
+ *
+ * @example
+ * <Chat.Root chat={chat} className="vck-window"><MyHeader /><ChatThread /><ChatComposerBar /></Chat.Root>
+ */
+export function ChatThread({ suggestions }: ChatThreadProps) {
   const labels = useLabels();
   const { send } = useVapiChat();
   const ids = useChatSelector(selectIds, sameIds);

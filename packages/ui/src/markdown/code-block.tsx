@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLabels } from '../labels/labels-context';
+import { useChatComponents, type ChatCodeBlockProps } from '../components/chat-components';
 
 /**
  * A fenced code block with a copy button. The button's result ("Copied") is announced politely and
@@ -70,4 +71,10 @@ export function CodeBlock({
       </pre>
     </div>
   );
+}
+
+/** A fenced block in a reply: the `CodeBlock` slot of the enclosing window if it has one, else the kit's. */
+export function MarkdownCodeBlock(props: ChatCodeBlockProps) {
+  const Custom = useChatComponents().CodeBlock ?? CodeBlock;
+  return <Custom {...props} />;
 }

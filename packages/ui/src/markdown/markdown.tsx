@@ -1,6 +1,6 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { Token } from 'marked';
-import { CodeBlock } from './code-block';
+import { MarkdownCodeBlock } from './code-block';
 import { healMarkdownTail } from './heal-markdown-tail';
 import { lexMarkdown } from './lex-markdown';
 import { renderBlockTokens } from './render-markdown-tokens';
@@ -45,7 +45,7 @@ export function Markdown({ text, streaming = false, className }: MarkdownProps) 
       .trim()
       .split(/\s+/)[0];
     const code = newline === -1 ? '' : tail.slice(newline + 1).replace(/\n$/, '');
-    tailNode = <CodeBlock code={code} language={language || undefined} />;
+    tailNode = <MarkdownCodeBlock code={code} language={language || undefined} />;
   } else if (tail.trim() !== '') {
     tailNode = <MarkdownTail source={streaming ? healMarkdownTail(tail) : tail} />;
   }

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Token, Tokens } from 'marked';
 import { useLabels } from '../labels/labels-context';
-import { CodeBlock } from './code-block';
+import { MarkdownCodeBlock } from './code-block';
 import { decodeEntities } from './decode-entities';
 import { safeUrl } from './safe-url';
 
@@ -43,7 +43,7 @@ function renderBlockToken(token: MarkdownToken, key: string): ReactNode {
     case 'code': {
       const code = token as Tokens.Code;
       const language = code.lang?.trim().split(/\s+/)[0];
-      return <CodeBlock key={key} code={code.text} language={language || undefined} />;
+      return <MarkdownCodeBlock key={key} code={code.text} language={language || undefined} />;
     }
     case 'blockquote': {
       const quote = token as Tokens.Blockquote;

@@ -1,5 +1,6 @@
 import { Chat, useChatSelector } from '@vapi-chat-kit/react';
 import { memo, useCallback } from 'react';
+import { useChatComponents } from '../components/chat-components';
 import { RetryIcon } from '../icons/icons';
 import { useLabels } from '../labels/labels-context';
 import { Markdown } from '../markdown/markdown';
@@ -13,36 +14,51 @@ export interface ChatMessageBubbleProps {
 
 /**
  * One message, styled: a user bubble (plain text) or an assistant bubble (streaming-safe markdown),
- * with "Stopped", "Not sent" (a question) or "Reply interrupted" (a reply cut part-way) and Retry under it. Built on react's `Chat.Message`, `Chat.MessageText`
- * and `Chat.Retry`; it re-renders only when its own message changes.
+ * with "Stopped", "Not sent" (a question) or "Reply interrupted" (a reply cut part-way) and Retry under it.
+ * Built on react's `Chat.Message`, `Chat.MessageText` and `Chat.Retry`; it re-renders only when its own
+ * message changes. The window's slots (`Message`, `Avatar`, `MessageActions`) change its rendering.
  *
  * @selector .vck-message[data-role="user" | "assistant"]
  * @selector .vck-message[data-status="sending" | "streaming" | "done" | "stopped" | "failed"]
  * @selector .vck-bubble, .vck-message-meta[data-tone="danger"], .vck-retry
+ * @selector .vck-message-row, .vck-avatar-slot, .vck-message-actions — with the slots
  * @example
  * <Chat.Messages>{(id) => <ChatMessageBubble messageId={id} />}</Chat.Messages>
  */
 export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: ChatMessageBubbleProps) {
   const labels = useLabels();
+  const { Message, Avatar, MessageActions } = useChatComponents();
   const message = useChatSelector(
     useCallback((state) => state.messages.find((candidate) => candidate.id === messageId), [messageId]),
   );
   if (!message) return null;
   const isAssistant = message.role === 'assistant';
   const failed = message.status === 'failed';
-  return (
-    <Chat.Message messageId={messageId} className="vck-message">
+  const bubble = (
+    <Chat.MessageText className="vck-bubble">
+      {isAssistant ? (
+        <Markdown text={message.text} streaming={message.status === 'streaming'} />
+      ) : (
+        message.text
+      )}
+    </Chat.MessageText>
+  );
+  const body = (
+    <>
       <Chat.SessionMarker className="vck-session-marker" aria-label={labels.newSession}>
         {labels.newSession}
       </Chat.SessionMarker>
       <span className="vck-visually-hidden">{isAssistant ? labels.assistant : labels.you}: </span>
-      <Chat.MessageText className="vck-bubble">
-        {isAssistant ? (
-          <Markdown text={message.text} streaming={message.status === 'streaming'} />
-        ) : (
-          message.text
-        )}
-      </Chat.MessageText>
+      {Avatar ? (
+        <div className="vck-message-row">
+          <div className="vck-avatar-slot">
+            <Avatar message={message} />
+          </div>
+          {bubble}
+        </div>
+      ) : (
+        bubble
+      )}
       {(failed || message.status === 'stopped') && (
         <div className="vck-message-meta" data-tone={failed ? 'danger' : undefined}>
           <span>{failed ? (isAssistant ? labels.interrupted : labels.failed) : labels.stopped}</span>
@@ -52,6 +68,16 @@ export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: 
           </Chat.Retry>
         </div>
       )}
+      {MessageActions && (
+        <div className="vck-message-actions">
+          <MessageActions message={message} />
+        </div>
+      )}
+    </>
+  );
+  return (
+    <Chat.Message messageId={messageId} className="vck-message">
+      {Message ? <Message message={message}>{body}</Message> : body}
     </Chat.Message>
   );
 });

@@ -20,6 +20,10 @@ import {
 import type { ChatBinding, ChatOptions } from './create-chat-binding';
 import { useChatBindingFor } from './use-chat-binding-for';
 import { useOnlineStatus } from './use-online-status';
+import { warnIgnoredTransport } from './warn-frozen-options';
+
+// Bundlers replace it, as React itself needs: development-only warnings are left out of production.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Options of {@link useVapiChat}: the chat's options (read when the chat is created) and callbacks
@@ -107,6 +111,11 @@ export function useVapiChat(options: UseVapiChatOptions = {}): UseVapiChatResult
   });
   useEffect(() => binding.addCallbacks(callbacks), [binding]);
   useEffect(() => binding.connect(), [binding]);
+  // A transport of this component's own, for a chat that already existed, is not used: say so (development).
+  const [transportAtMount] = useState(options.transport);
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production') warnIgnoredTransport(binding, transportAtMount);
+  }, [binding, transportAtMount]);
 
   // The fields this component has read; only their changes re-render it (as TanStack Query's tracked results).
   // A mutable set kept in state (not a ref): getters add to it while rendering, listeners read it later.

@@ -39,3 +39,27 @@ export function warnFrozenOptions(binding: ChatBinding, options: Partial<ChatOpt
     );
   }
 }
+
+/**
+ * Says once, on the console, when a component joins a chat that already exists (under a `ChatProvider`)
+ * with a transport other than the one the chat was made with: the chat keeps its own, and the component's
+ * would otherwise be ignored without a word. Called with the transport the component had when it mounted
+ * (an inline transport is a new object on every render of the same component, which is no change).
+ *
+ * @example
+ * warnIgnoredTransport(binding, transportAtMount);
+ */
+export function warnIgnoredTransport(
+  binding: ChatBinding,
+  transport: ChatOptions['transport'] | undefined,
+): void {
+  const known = madeWith.get(binding);
+  if (known === undefined || transport === undefined || transport === known.options.transport) return;
+  if (known.warned.has('transport')) return;
+  known.warned.add('transport');
+  console.warn(
+    `vapi-chat-kit: the \`transport\` passed for the chat "${binding.chatId}" is not used: the chat already ` +
+      'exists (under this ChatProvider) and keeps the transport it was made with. Give it another chatId, ' +
+      'or pass the transport where the chat is first used.',
+  );
+}

@@ -165,3 +165,4 @@ export {
   toChatSnapshotJson,
   type ChatSnapshotJson,
 } from './persist/chat-snapshot-json';
+export { snapshotFromHistory, type HistoryReplace } from './persist/history-snapshot';

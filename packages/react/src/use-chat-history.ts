@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientContext, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import {
   fetchProxyHistory,
-  selectIsBusy,
-  type ChatMessage,
+  snapshotFromHistory,
   type FetchProxyHistoryOptions,
+  type HistoryReplace,
   type ProxyHistoryResponse,
 } from '@vapi-chat-kit/core';
 import { useContext, useEffect, useState } from 'react';
@@ -25,10 +25,10 @@ export interface UseChatHistoryOptions extends Pick<
   /**
    * `'if-empty'`: the proxy's transcript is shown only when this device has none of the user's messages
    * (a new device, or storage that kept only the chain), so a local failed message is never dropped.
-   * `'always'`: the proxy's copy replaces the local one whenever it is read.
+   * `'always'`: the proxy's copy replaces the local one whenever it is read. (Core's `snapshotFromHistory`.)
    * @default 'if-empty'
    */
-  readonly replace?: 'if-empty' | 'always' | undefined;
+  readonly replace?: HistoryReplace | undefined;
 }
 
 /**
@@ -77,19 +77,8 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
   const { data } = query;
   useEffect(() => {
     if (data === undefined) return;
-    const state = binding.state.getState();
-    if (selectIsBusy(state) || state.activeTurn !== undefined) return;
-    if (replace === 'if-empty' && state.messages.some((message) => message.role === 'user')) return;
-    const messages: ChatMessage[] = data.messages.map((message) => ({
-      id: message.id,
-      role: message.role,
-      text: message.text,
-      status: message.status === 'failed' ? 'stopped' : message.status,
-      createdAt: Date.parse(message.createdAt),
-    }));
-    binding.state
-      .getState()
-      .restore({ messages, chain: { ...state.chain, conversationId: data.conversationId } });
+    const snapshot = snapshotFromHistory(binding.state.getState(), data, replace);
+    if (snapshot !== undefined) binding.actions.restore(snapshot);
   }, [binding, data, replace]);
   return query;
 }

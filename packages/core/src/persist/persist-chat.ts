@@ -105,8 +105,18 @@ function attachPersistence(
   const key = options.storageKey ?? `vapi-chat-kit:${chatId}`;
   const storage = resolveChatStorage(storageOption, memoryStorage);
   const tabId = randomId();
+  // The attachment's state, declared before the callbacks that read it.
   let applyingRemote = false;
   let saveFailing = false;
+  let channel: ChatChannel | undefined;
+  const syncTabs = options.syncTabs ?? storageOption === 'local';
+  const lockTimeoutMs = options.tabLockTimeoutMs ?? 15_000;
+  let lockTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let connections = 0;
+  let disconnectChannel: (() => void) | undefined;
+  /** Cancels a close deferred until this tab's turn settles (see `openChannel`). */
+  let pendingClose: (() => void) | undefined;
 
   const saveFailed = (error: unknown): void => {
     if (options.onSaveError !== undefined) options.onSaveError(error);
@@ -133,7 +143,6 @@ function attachPersistence(
       saveFailed(error);
     }
   };
-  let channel: ChatChannel | undefined;
 
   const applySnapshot = (snapshot: ChatSnapshot): void => {
     applyingRemote = true;
@@ -238,15 +247,6 @@ function attachPersistence(
       post({ type: 'snapshot', from: tabId, busy: false, snapshot: json });
     }
   };
-
-  const syncTabs = options.syncTabs ?? storageOption === 'local';
-  const lockTimeoutMs = options.tabLockTimeoutMs ?? 15_000;
-  let lockTimer: ReturnType<typeof setTimeout> | undefined;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let connections = 0;
-  let disconnectChannel: (() => void) | undefined;
-  /** Cancels a close deferred until this tab's turn settles (see `openChannel`). */
-  let pendingClose: (() => void) | undefined;
 
   const openChannel = (): (() => void) => {
     if (!syncTabs) return () => undefined;

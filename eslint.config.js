@@ -10,6 +10,10 @@ const emulatorOutsideTests = {
   group: ['@vapi-chat-kit/emulator'],
   message: 'The emulator is a devDependency: only tests, stories and their helpers import it.',
 };
+const coreProtocolOutsideTests = {
+  group: ['@vapi-chat-kit/core/protocol'],
+  message: "core's wire layer (./protocol) is for the proxy and tests; use core's main entry.",
+};
 const noReact = {
   group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
   message: 'It knows nothing of React.',
@@ -60,6 +64,7 @@ const boundaries = [
     // Beyond the matrix: react's tests run a chat through the real proxy in-process (createProxy), as users do.
     outsideTests: [
       emulatorOutsideTests,
+      coreProtocolOutsideTests,
       { group: ['@vapi-chat-kit/proxy'], message: 'react imports core only (the proxy only in tests).' },
     ],
   },
@@ -73,6 +78,7 @@ const boundaries = [
     ],
     outsideTests: [
       emulatorOutsideTests,
+      coreProtocolOutsideTests,
       {
         group: ['@vapi-chat-kit/core'],
         allowTypeImports: true,
@@ -83,7 +89,7 @@ const boundaries = [
   {
     files: ['packages/widget/src/**'],
     patterns: [{ group: ['@vapi-chat-kit/proxy'], message: 'widget imports core, react and ui.' }],
-    outsideTests: [emulatorOutsideTests],
+    outsideTests: [emulatorOutsideTests, coreProtocolOutsideTests],
   },
 ];
 

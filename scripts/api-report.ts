@@ -6,12 +6,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-export const apiPackages = ['core', 'react', 'ui', 'widget', 'proxy', 'emulator'] as const;
+export const apiPackages = ['core', 'core/protocol', 'react', 'ui', 'widget', 'proxy', 'emulator'] as const;
+
+/** A package's built entry: `core/protocol` is core's `./protocol` subpath. */
+function entryOf(name: (typeof apiPackages)[number]): string {
+  const [directory, subpath] = name.split('/');
+  return path.join(
+    root,
+    'packages',
+    directory!,
+    'dist',
+    subpath === 'protocol' ? 'protocol-api.d.ts' : 'index.d.ts',
+  );
+}
 const root = path.resolve(import.meta.dirname, '..');
 
 /** The report of one package's built entry. */
 export function apiReport(name: (typeof apiPackages)[number]): string {
-  const entry = path.join(root, 'packages', name, 'dist', 'index.d.ts');
+  const entry = entryOf(name);
   const program = ts.createProgram([entry], {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -43,7 +55,7 @@ export function apiReport(name: (typeof apiPackages)[number]): string {
 }
 
 export function reportPath(name: (typeof apiPackages)[number]): string {
-  return path.join(root, 'api', `${name}.api.md`);
+  return path.join(root, 'api', `${name.replace('/', '-')}.api.md`);
 }
 
 export function committedReport(name: (typeof apiPackages)[number]): string {

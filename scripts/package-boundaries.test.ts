@@ -55,6 +55,23 @@ describe('lint holds the package boundaries of STYLE.md', () => {
     }
   }
 
+  it("core's wire layer (core/protocol) is the proxy's; react, ui and widget use it only in tests", async () => {
+    const probe = async (file: string) => {
+      const [result] = await eslint.lintText(
+        "import { readSse } from '@vapi-chat-kit/core/protocol';\nexport const value = readSse;\n",
+        { filePath: file },
+      );
+      return result?.messages.filter(
+        (message) => message.ruleId === '@typescript-eslint/no-restricted-imports',
+      ).length;
+    };
+    expect(await probe('packages/proxy/src/boundary-probe.ts')).toBe(0);
+    for (const from of ['react', 'ui', 'widget']) {
+      expect(await probe(`packages/${from}/src/boundary-probe.ts`)).toBeGreaterThan(0);
+      expect(await probe(`packages/${from}/src/boundary-probe.test.ts`)).toBe(0);
+    }
+  });
+
   it('proxy: only its CLI starts the emulator, never the app factory', async () => {
     expect(await allowed('packages/proxy/src/cli/boundary-probe.ts', 'emulator', 'value')).toBe(true);
     expect(await allowed('packages/proxy/src/create-proxy-probe.ts', 'emulator', 'value')).toBe(false);

@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    lib: { entry: { index: 'src/index.ts', 'protocol-api': 'src/protocol-api.ts' }, formats: ['es'] },
     emptyOutDir: false,
     sourcemap: true,
     minify: false,

@@ -2,7 +2,7 @@
 
 // errors
 export { AbortedError } from './errors/aborted-error';
-export { errorFromStatus, type ErrorDetails } from './errors/error-from-status';
+
 export { InvalidRequestError } from './errors/invalid-request-error';
 export { NetworkError } from './errors/network-error';
 export { PaymentRequiredError } from './errors/payment-required-error';
@@ -22,47 +22,13 @@ export { errorFromJson } from './errors/error-from-json';
 export { randomId } from './id/random-id';
 
 // protocol
-export type { ChatEvent, ChatStreamFormat } from './protocol/chat-event';
-export {
-  proxyMessageMaxLength,
-  proxySessionIdPattern,
-  type ProxyChatRequest,
-  type ProxyChatResponse,
-  type ProxyErrorBody,
-  type ProxyHistoryMessage,
-  type ProxyHistoryResponse,
-  type ProxyStreamErrorCode,
-  type ProxyStreamEvent,
-} from './protocol/proxy-protocol';
-export { ProxyStreamParser } from './protocol/proxy-stream-parser';
+export type { ChatEvent } from './protocol/chat-event';
+export { type ProxyHistoryMessage, type ProxyHistoryResponse } from './protocol/proxy-protocol';
+
 export { readChatEvents, type ReadChatEventsOptions } from './protocol/read-chat-events';
 export { vapiMessageMaxLength } from './protocol/vapi-chat';
-export type {
-  VapiAssistantOverrides,
-  VapiChat,
-  VapiChatMessage,
-  VapiChatStreamChunk,
-  VapiCreateChatRequest,
-  VapiCreateWebChatRequest,
-  VapiErrorBody,
-  VapiInputMessage,
-  VapiToolCall,
-  VapiTransientAssistant,
-  VapiWebChat,
-} from './protocol/vapi-chat';
-export { VapiChatStreamParser } from './protocol/vapi-chat-stream-parser';
-export type {
-  VapiResponseObject,
-  VapiResponseOutputMessage,
-  VapiResponseOutputText,
-  VapiResponsesRequest,
-  VapiResponseStreamEvent,
-} from './protocol/vapi-responses';
-export { VapiResponsesStreamParser } from './protocol/vapi-responses-stream-parser';
 
 // sse
-export { readSse, SseReadError, type SseReadFailure } from './sse/read-sse';
-export { SseDecoder, sseMaxEventSize, type SseMessage } from './sse/sse-decoder';
 
 // transport
 export type {
@@ -71,7 +37,7 @@ export type {
   ChatTransport,
   ChatTurnRequest,
 } from './transport/chat-transport';
-export { errorFromResponse, parseRetryAfter } from './transport/error-from-response';
+
 export {
   fetchProxyHistory,
   proxyTransport,
@@ -80,29 +46,16 @@ export {
 } from './transport/proxy-transport';
 export { responsesTransport, type ResponsesTransportOptions } from './transport/responses-transport';
 export {
-  defaultVapiBaseUrl,
   type AssistantOptions,
   type FetchFunction,
   type TransportOptions,
 } from './transport/transport-options';
-export {
-  sendChainedTurn,
-  vapiChatKitUserAgent,
-  type VapiChainedTurn,
-  type VapiChainingOptions,
-  type VapiChainNotice,
-  type VapiChatEndpoint,
-} from './transport/vapi-chaining';
+export { type VapiChainNotice } from './transport/vapi-chaining';
 export { vapiTransport, type VapiTransportOptions } from './transport/vapi-transport';
 export { vapiWebTransport, type VapiWebTransportOptions } from './transport/vapi-web-transport';
-export {
-  eventsFromProxyReply,
-  eventsFromVapiChat,
-  eventsFromVapiResponse,
-} from './protocol/json-reply-events';
 
 // state
-export { chatReducer, type ChatAction } from './state/chat-reducer';
+
 export {
   selectChain,
   selectError,
@@ -123,7 +76,6 @@ export type {
   ChatState,
   ChatStatus,
 } from './state/chat-state';
-export { createChatState, type CreateChatStateOptions } from './state/create-chat-state';
 
 // store
 export {

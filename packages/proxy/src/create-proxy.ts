@@ -1,4 +1,4 @@
-import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
 import type { ProxyHistoryMessage } from '@vapi-chat-kit/core';
 import { Hono, type Context } from 'hono';
 import { conversationIdPattern, idempotencyKeyPattern, parseChatRequest } from './chat/chat-request';

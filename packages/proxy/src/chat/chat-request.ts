@@ -1,4 +1,8 @@
-import { proxyMessageMaxLength, proxySessionIdPattern, type ProxyChatRequest } from '@vapi-chat-kit/core';
+import {
+  proxyMessageMaxLength,
+  proxySessionIdPattern,
+  type ProxyChatRequest,
+} from '@vapi-chat-kit/core/protocol';
 
 export type ChatRequestResult =
   { readonly ok: true; readonly value: ProxyChatRequest } | { readonly ok: false; readonly details: string };

@@ -1,4 +1,4 @@
-import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
 import type { Scheduler, TimerHandle } from '../scheduler/scheduler';
 import { isTerminal, type TurnEventSource } from '../turn/turn-event';
 

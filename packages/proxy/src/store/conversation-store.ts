@@ -1,4 +1,5 @@
-import type { ProxyHistoryMessage, ProxyStreamErrorCode } from '@vapi-chat-kit/core';
+import type { ProxyHistoryMessage } from '@vapi-chat-kit/core';
+import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core/protocol';
 import type { Limiter, LimiterOptions } from './limiter';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProxyStreamErrorCode, ProxyStreamEvent } from '@vapi-chat-kit/core';
+import type { ProxyStreamErrorCode, ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
 
 /** Subscribes to a turn's events: the ones so far at once, then each as it happens. Returns the unsubscribe. */
 export type TurnEventSource = (listener: (event: ProxyStreamEvent) => void) => () => void;

@@ -1,5 +1,6 @@
-import type { ProxyStreamEvent } from '@vapi-chat-kit/core';
-import type { ChatContextMessage, ProxyStreamErrorCode } from '@vapi-chat-kit/core';
+import type { ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
+import type { ChatContextMessage } from '@vapi-chat-kit/core';
+import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core/protocol';
 import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
 import type {

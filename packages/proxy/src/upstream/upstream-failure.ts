@@ -1,4 +1,5 @@
-import { RateLimitedError, type ProxyStreamErrorCode, type VapiChatError } from '@vapi-chat-kit/core';
+import { RateLimitedError, type VapiChatError } from '@vapi-chat-kit/core';
+import { type ProxyStreamErrorCode } from '@vapi-chat-kit/core/protocol';
 
 /** A Vapi failure as the code the browser gets. Never passes Vapi's message text on. */
 export interface UpstreamFailure {

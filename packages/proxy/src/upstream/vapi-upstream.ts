@@ -1,8 +1,5 @@
 import {
-  eventsFromVapiChat,
   ProtocolError,
-  sendChainedTurn,
-  VapiChatStreamParser,
   type ChatChain,
   type ChatContextMessage,
   type ChatEvent,
@@ -10,6 +7,7 @@ import {
   type VapiChainNotice,
   type VapiChatError,
 } from '@vapi-chat-kit/core';
+import { eventsFromVapiChat, sendChainedTurn, VapiChatStreamParser } from '@vapi-chat-kit/core/protocol';
 import type { UpstreamOptions } from '../proxy-options';
 import type { ChainHandle } from '../store/conversation-store';
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { proxyMessageMaxLength, proxyTransport } from '@vapi-chat-kit/core';
+import { proxyTransport } from '@vapi-chat-kit/core';
+import { proxyMessageMaxLength } from '@vapi-chat-kit/core/protocol';
 import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
 import { createMemoryStore, createProxy, silentLogger } from '@vapi-chat-kit/proxy';
 import { afterEach, describe, expect, it } from 'vitest';

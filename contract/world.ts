@@ -1,15 +1,14 @@
 import {
-  createChatStore,
   proxyTransport,
   responsesTransport,
   vapiTransport,
   vapiWebTransport,
   type ChatMessage,
   type ChatState,
-  type ChatStore,
   type ChatTransport,
   type VapiChainNotice,
 } from '@vapi-chat-kit/core';
+import { createChatStore, type ChatStore } from '@vapi-chat-kit/core/protocol';
 import {
   createEmulator,
   defaultAssistantId,

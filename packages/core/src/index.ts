@@ -79,9 +79,7 @@ export type {
 
 // store
 export {
-  createChatStore,
   type ChatRateLimitOptions,
-  type ChatStore,
   type ChatStoreActions,
   type ChatStoreState,
   type CreateChatStoreOptions,

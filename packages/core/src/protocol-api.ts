@@ -53,3 +53,5 @@ export {
 } from './protocol/json-reply-events';
 export { chatReducer, type ChatAction } from './state/chat-reducer';
 export { createChatState, type CreateChatStateOptions } from './state/create-chat-state';
+// The bare store: its zustand `setState` is public here, so an app uses createChatEngine (main entry).
+export { createChatStore, type ChatStore } from './store/create-chat-store';

@@ -11,10 +11,13 @@ describe('core stays free of React (STYLE.md rule 2)', () => {
     expect(String((failure as Error).cause)).toContain('must not import react');
   });
 
-  it('loads its whole public entry under that mock', async () => {
+  it('loads both public entries under that mock', async () => {
     const core = await import('./index');
-    expect(typeof core.createChatStore).toBe('function');
+    expect(typeof core.createChatEngine).toBe('function');
     expect(typeof core.readChatEvents).toBe('function');
+    const protocol = await import('./protocol-api');
+    expect(typeof protocol.createChatStore).toBe('function');
+    expect(typeof protocol.readSse).toBe('function');
   });
 
   it('imports zustand only through zustand/vanilla', () => {

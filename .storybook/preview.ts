@@ -1,7 +1,21 @@
 import type { Preview } from '@storybook/react-vite';
 
 const preview: Preview = {
+  // A docs page for every component with stories: its props from the TypeScript types, with their JSDoc.
+  tags: ['autodocs'],
   parameters: {
+    docs: {
+      // A component's JSDoc, as its docs page shows it: the `@example` is code (a fenced block), not
+      // markdown, where JSX would be read as HTML tags.
+      extractComponentDescription: (component: unknown) => {
+        const info = (component as { __docgenInfo?: { description?: string } } | undefined)?.__docgenInfo;
+        const description = info?.description ?? '';
+        return description.replace(
+          /@example\s*\n([\s\S]*)$/,
+          (_match, code: string) => `**Example**\n\n\`\`\`tsx\n${code.trim()}\n\`\`\``,
+        );
+      },
+    },
     // An axe violation fails the story, in the browser and in `vitest --project storybook`.
     a11y: { test: 'error' },
     layout: 'centered',

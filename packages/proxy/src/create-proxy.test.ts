@@ -381,8 +381,10 @@ describe('GET /v1/chat/history', () => {
     });
     const conversationId = await conversation(harness);
     expect((await history(harness.app, 's1', conversationId)).status).toBe(200);
+    // Another id one character off (never the same: the last character is changed, whatever it was).
+    const offByOne = `${conversationId.slice(0, -1)}${conversationId.endsWith('0') ? '1' : '0'}`;
     for (const [sessionId, id] of [
-      ['s1', `${conversationId.slice(0, -1)}0`],
+      ['s1', offByOne],
       ['s2', conversationId],
       ['s1', 'conv_guess'],
     ] as const) {

@@ -74,23 +74,32 @@ describe('the static Storybook (storybook build)', () => {
     expect(docs).toEqual(
       expect.arrayContaining([
         'guide-getting-started--docs',
+        'guide-the-hook--docs',
+        'guide-transports-and-the-proxy--docs',
         'ui-chatwindow--docs',
         'react-chat-parts-headless--docs',
       ]),
     );
   });
 
-  it('renders the getting-started guide, with its type-checked example, and no console error', async () => {
-    const page = await browser.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${origin}/iframe.html?id=guide-getting-started--docs&viewMode=docs`);
-    await page.getByRole('heading', { name: 'Getting started', level: 1 }).waitFor();
-    await expect
-      .poll(() => page.locator('pre').allInnerTexts())
-      .toEqual(expect.arrayContaining([expect.stringContaining("proxyTransport({ baseUrl: '/api'")]));
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    ['guide-getting-started--docs', 'Getting started', "proxyTransport({ baseUrl: '/api'"],
+    ['guide-the-hook--docs', 'The hook: useVapiChat', 'const { messages, status, error, isBusy'],
+    ['guide-transports-and-the-proxy--docs', 'Transports and the proxy', 'vapiWebTransport({'],
+  ])(
+    'renders the guide page %s, with its type-checked example, and no console error',
+    async (id, title, code) => {
+      const page = await browser.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=docs`);
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await expect
+        .poll(() => page.locator('pre').allInnerTexts())
+        .toEqual(expect.arrayContaining([expect.stringContaining(code)]));
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it("renders ChatWindow's docs page: its props from the types, and its stories", async () => {
     const page = await browser.newPage();

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { repoRoot } from './paths';
+// A free TCP port on loopback: the e2e suite's, one helper for both.
+export { freePort } from '../../e2e/support/processes';
 
 /**
  * The environment of every command an app runs: the machine's, without what the test runner and pnpm add
@@ -166,18 +167,4 @@ export async function stopAll(...servers: readonly (RunningServer | undefined)[]
   await Promise.all(
     servers.filter((server): server is RunningServer => server !== undefined).map((server) => server.stop()),
   );
-}
-
-/** A free TCP port on loopback, for servers that cannot pick their own. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }

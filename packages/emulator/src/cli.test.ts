@@ -283,7 +283,7 @@ describe('vapi-chat-emulator CLI', () => {
     const tsx = path.join(packageDirectory, '..', '..', 'node_modules', '.bin', 'tsx');
     const child = spawn(
       tsx,
-      ['--conditions=@vapi-chat-kit/source', 'src/cli.ts', '--port', '0', '--delay', '0'],
+      ['src/cli.ts', '--port', '0', '--delay', '0'],
       {
         cwd: packageDirectory,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 import {
   createChatEngine,
-  createMemoryStorage,
   type ChatEngine,
   type ChatEngineOptions,
   type ChatStorage,
@@ -41,14 +40,10 @@ export interface ChatBinding extends ChatEngine {
  * @example
  * const binding = createChatBinding({ transport: proxyTransport({ baseUrl: '/api' }), persist: persistChat('session') });
  */
-export function createChatBinding(
-  options: ChatOptions,
-  memoryStorage: () => ChatStorage = createMemoryStorage,
-): ChatBinding {
-  // Callbacks reach a chat through the components that use it (`addCallbacks`), never at its creation:
-  // a chat shared by several components calls each one's.
-  const { onFinish: _onFinish, onError: _onError, ...engineOptions } = options as ChatEngineOptions;
-  const engine = createChatEngine({ ...engineOptions, memoryStorage });
+export function createChatBinding(options: ChatOptions, memoryStorage?: () => ChatStorage): ChatBinding {
+  // Callbacks reach a chat through the components that use it (`addCallbacks`), never at its creation (a
+  // hook's options carry its own): a chat shared by several components calls each one's.
+  const engine = createChatEngine({ ...options, onFinish: undefined, onError: undefined, memoryStorage });
   const { state } = engine;
   return {
     ...engine,

@@ -5,6 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { ChatProvider } from './chat-provider';
 import { Chat, useVapiChat } from './index';
 
+/** Each message's text, as a user composes the parts. */
+function Transcript() {
+  return (
+    <Chat.Messages>
+      {(id) => (
+        <Chat.Message messageId={id}>
+          <Chat.MessageText />
+        </Chat.Message>
+      )}
+    </Chat.Messages>
+  );
+}
+
 function Support() {
   const chat = useVapiChat({
     transport: proxyTransport({ baseUrl: '/api', widgetKey: 'wk_site' }),
@@ -14,13 +27,7 @@ function Support() {
   });
   return (
     <Chat.Root chat={chat}>
-      <Chat.Messages>
-        {(id) => (
-          <Chat.Message messageId={id}>
-            <Chat.MessageText />
-          </Chat.Message>
-        )}
-      </Chat.Messages>
+      <Transcript />
       <Chat.StatusBanner />
       <Chat.Composer />
       <Chat.Send>Send</Chat.Send>
@@ -67,13 +74,7 @@ describe('on a server (no window, no document)', () => {
       });
       return (
         <Chat.Root chat={chat}>
-          <Chat.Messages>
-            {(id) => (
-              <Chat.Message messageId={id}>
-                <Chat.MessageText />
-              </Chat.Message>
-            )}
-          </Chat.Messages>
+          <Transcript />
         </Chat.Root>
       );
     }

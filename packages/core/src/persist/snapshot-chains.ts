@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatSnapshot } from '../state/chat-state';
+import { ranInNewSession } from '../state/new-session';
 
 /**
  * A snapshot as the chat keeps it now: the chain of its last turn only, and each user message whose turn
@@ -19,11 +20,9 @@ export function compactSnapshotChains(snapshot: ChatSnapshot): ChatSnapshot {
   );
   const marked = new Set<string>();
   turns.forEach((turn, index) => {
-    const before = chains[turn.turnId];
     const next = turns[index + 1];
     const after = next === undefined ? snapshot.chain.sessionId : chains[next.turnId]?.sessionId;
-    const hadChain = before?.sessionId !== undefined || before?.chatId !== undefined;
-    if (hadChain && after !== undefined && before?.sessionId !== after) marked.add(turn.id);
+    if (ranInNewSession(chains[turn.turnId], after)) marked.add(turn.id);
   });
   const last = turns.at(-1);
   const lastChain = last === undefined ? undefined : chains[last.turnId];

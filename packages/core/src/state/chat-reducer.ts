@@ -2,6 +2,7 @@ import type { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
 import type { ChatChain } from '../transport/chat-transport';
 import type { ChatActiveTurn, ChatMessage, ChatSnapshot, ChatState } from './chat-state';
+import { ranInNewSession } from './new-session';
 
 /**
  * Everything that can change a {@link ChatState}: the user's intents, the store's lifecycle bookkeeping,
@@ -278,9 +279,7 @@ function markNewSession(
   chain: ChatChain,
   messages: readonly ChatMessage[],
 ): readonly ChatMessage[] {
-  const before = state.chainsBeforeTurn[turn.turnId];
-  const hadChain = before?.sessionId !== undefined || before?.chatId !== undefined;
-  if (!hadChain || chain.sessionId === undefined || chain.sessionId === before.sessionId) return messages;
+  if (!ranInNewSession(state.chainsBeforeTurn[turn.turnId], chain.sessionId)) return messages;
   return update(messages, turn.userMessageId, (message) =>
     message.newSession === true ? message : { ...message, newSession: true },
   );

@@ -27,6 +27,7 @@ export { type ProxyHistoryMessage, type ProxyHistoryResponse } from './protocol/
 
 export { readChatEvents, type ReadChatEventsOptions } from './protocol/read-chat-events';
 export { vapiMessageMaxLength } from './protocol/vapi-chat';
+export { exceedsMessageLength } from './transport/message-length';
 
 // sse
 

@@ -5,6 +5,7 @@ import { ProtocolError } from '../errors/protocol-error';
 import { RateLimitedError } from '../errors/rate-limited-error';
 import { VapiChatError } from '../errors/vapi-chat-error';
 import { randomId } from '../id/random-id';
+import { exceedsMessageLength } from '../transport/message-length';
 import type { ChatEvent } from '../protocol/chat-event';
 import { emptyReplyError } from '../protocol/reply-text';
 import { chatReducer, type ChatAction } from '../state/chat-reducer';
@@ -233,7 +234,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         signal,
       };
       const max = transport.maxMessageLength;
-      if (max !== undefined && user.text.length > max) {
+      if (max !== undefined && exceedsMessageLength(user.text, max)) {
         // The server would refuse it, and so would every retry: say why, and send nothing.
         dispatchEvent(turnId, {
           type: 'error',

@@ -1,4 +1,4 @@
-import { selectIsBusy, selectMessages } from '@vapi-chat-kit/core';
+import { exceedsMessageLength, selectIsBusy, selectMessages } from '@vapi-chat-kit/core';
 import {
   forwardRef,
   type ChangeEvent,
@@ -7,15 +7,9 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import type { ChatBinding } from '../create-chat-binding';
 import { useBindingSelector } from '../use-chat-selector';
 import { useBusyElsewhere, useChatDraft, useChatParts } from './chat-root';
 import { composeEventHandlers, composeRefs, Slot } from './slot';
-
-/** Whether the draft is longer than the transport takes (the server would refuse it). */
-function isOverLimit(binding: ChatBinding, draft: string): boolean {
-  return binding.maxMessageLength !== undefined && draft.trim().length > binding.maxMessageLength;
-}
 
 /**
  * What {@link useChatComposer} gives a composer of your own.
@@ -43,7 +37,7 @@ function useComposerState(part: string): ChatComposerState {
   const { draft, setDraft } = useChatDraft(part);
   const busy = useBindingSelector(binding, selectIsBusy);
   const busyElsewhere = useBusyElsewhere(binding);
-  const overLimit = isOverLimit(binding, draft);
+  const overLimit = exceedsMessageLength(draft, binding.maxMessageLength);
   const canSend = draft.trim() !== '' && !overLimit && !busy && !busyElsewhere;
   return {
     draft,
@@ -292,13 +286,10 @@ export interface ChatCharacterCountProps extends Omit<ComponentPropsWithoutRef<'
  */
 export const ChatCharacterCount = forwardRef<HTMLParagraphElement, ChatCharacterCountProps>(
   function ChatCharacterCount({ threshold = 0.9, children, ...props }, ref) {
-    const { binding } = useChatParts('Chat.CharacterCount');
-    const { draft } = useChatDraft('Chat.CharacterCount');
-    const max = binding.maxMessageLength;
-    const length = draft.trim().length;
+    const { length, maxLength: max, isOverLimit } = useComposerState('Chat.CharacterCount');
     if (max === undefined || length < max * threshold) return null;
     return (
-      <p ref={ref} aria-live="polite" data-over-limit={length > max ? '' : undefined} {...props}>
+      <p ref={ref} aria-live="polite" data-over-limit={isOverLimit ? '' : undefined} {...props}>
         {children ? children(length, max) : `${length} / ${max}`}
       </p>
     );

@@ -281,14 +281,10 @@ describe('vapi-chat-emulator CLI', () => {
   it('prints "Listening on http://HOST:PORT" first, then the keys and assistant ids', async () => {
     const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
     const tsx = path.join(packageDirectory, '..', '..', 'node_modules', '.bin', 'tsx');
-    const child = spawn(
-      tsx,
-      ['src/cli.ts', '--port', '0', '--delay', '0'],
-      {
-        cwd: packageDirectory,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(tsx, ['src/cli.ts', '--port', '0', '--delay', '0'], {
+      cwd: packageDirectory,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let output = '';
       child.stdout.setEncoding('utf8');

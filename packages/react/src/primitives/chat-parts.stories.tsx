@@ -2,32 +2,12 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ChatTransport } from '@vapi-chat-kit/core';
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { timedTransport } from '../test-support/timed-transport';
+import { helpDesk, partFrame } from '../test-support/part-story';
 import { useChatMessage } from '../use-chat-message';
 import { useVapiChat } from '../use-vapi-chat';
 import { Chat } from './chat';
 import { useChatComposer } from './chat-composer';
 
-/** Replies a help desk might give, streamed a few characters at a time. */
-function helpDesk(options: { delayMs?: number; maxMessageLength?: number } = {}): ChatTransport {
-  return timedTransport(
-    (text) =>
-      /password/i.test(text)
-        ? 'To reset your password, open Settings, then Security, and choose Reset password. The link we email you works for 24 hours.'
-        : `Thanks for asking about "${text}". Here is a long answer, so that there is time to stop it part-way: `.repeat(
-            3,
-          ),
-    options,
-  );
-}
-
-const frame: CSSProperties = {
-  width: 380,
-  fontFamily: 'system-ui, sans-serif',
-  border: '1px solid #8a8f98',
-  borderRadius: 8,
-  padding: 12,
-};
 const bubble = (role: 'user' | 'assistant'): CSSProperties => ({
   margin: '6px 0',
   padding: '6px 10px',
@@ -51,7 +31,7 @@ function HeadlessChat({
   const [chatId] = useState(() => `headless-${Math.random().toString(36).slice(2)}`);
   const chat = useVapiChat({ transport, chatId, greeting });
   return (
-    <Chat.Root chat={chat} style={frame}>
+    <Chat.Root chat={chat} style={partFrame}>
       <Chat.Messages style={{ maxHeight: 320, overflowY: 'auto' }}>
         {(id) => (
           <Chat.Message messageId={id}>
@@ -152,7 +132,7 @@ function ControlledDraft({ transport }: { readonly transport: ChatTransport }) {
   const [draft, setDraft] = useState('I need help with my invoice');
   const chat = useVapiChat({ transport, chatId: 'story-controlled' });
   return (
-    <Chat.Root chat={chat} draft={draft} onDraftChange={setDraft} style={frame}>
+    <Chat.Root chat={chat} draft={draft} onDraftChange={setDraft} style={partFrame}>
       <Chat.Messages>
         {(id) => (
           <Chat.Message messageId={id}>

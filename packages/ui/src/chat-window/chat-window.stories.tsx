@@ -4,14 +4,20 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { labelsFr } from '../labels/chat-labels';
 import { longMarkdownReply, shortReply } from '../testing/sample-replies';
 import { scriptedChatTransport } from '../testing/scripted-chat-transport';
-import { makeHistory, StoryChat } from '../testing/story-chat';
+import { makeHistory, StoryChat, type StoryChatProps } from '../testing/story-chat';
+import { ChatWindow } from './chat-window';
 import { OwnLayout, storySlots } from '../testing/story-slots';
 
 const suggestions = ['How do I reset my password?', 'Can I change my plan?', 'Where is my API key?'];
 
+// The docs page reads its props table from `ChatWindow`; each story renders it through `StoryChat`, which
+// gives it a chat of its own over a scripted transport (the story-only args, not shown in the table).
+const storyOnly = { table: { disable: true } } as const;
+
 const meta = {
   title: 'ui/ChatWindow',
-  component: StoryChat,
+  component: ChatWindow,
+  render: (args) => <StoryChat {...args} />,
   parameters: { layout: 'centered' },
   args: {
     transport: scriptedChatTransport([{ text: shortReply, firstTokenDelayMs: 120 }]),
@@ -20,11 +26,17 @@ const meta = {
     suggestions,
   },
   argTypes: {
-    transport: { control: false },
+    transport: { control: false, ...storyOnly },
+    greeting: storyOnly,
+    history: storyOnly,
+    sendOnMount: storyOnly,
+    width: storyOnly,
+    height: storyOnly,
+    components: { control: false },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
   },
-} satisfies Meta<typeof StoryChat>;
+} satisfies Meta<StoryChatProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -327,6 +339,101 @@ export const Keyboard: Story = {
     );
     await userEvent.tab();
     await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toHaveFocus();
+  },
+};
+
+/** A reply cut part-way (the connection dropped): what arrived stays, marked "Reply interrupted"; Retry. */
+export const RetryAfterACut: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { text: shortReply, error: new NetworkError('The connection dropped'), failAfter: 30, chunkDelayMs: 5 },
+      { text: shortReply, firstTokenDelayMs: 30, chunkDelayMs: 5 },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(composer(canvasElement), 'Can I change my plan?{Enter}');
+    await expect(await canvas.findByText('Reply interrupted', {}, { timeout: 4000 })).toBeVisible();
+    const cut = canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="failed"]');
+    await expect(cut?.textContent).toContain(shortReply.slice(0, 12));
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
+        ).not.toBeNull(),
+      { timeout: 4000 },
+    );
+    await expect(canvas.queryByText('Reply interrupted')).toBeNull();
+    await expect(canvasElement.querySelectorAll('.vck-message[data-role="user"]')).toHaveLength(1);
+  },
+};
+
+/** Presses Tab (or Shift+Tab) until `target` has focus; fails after a dozen presses. */
+async function tabTo(target: () => HTMLElement, shift = false) {
+  for (let presses = 0; presses < 12 && document.activeElement !== target(); presses += 1) {
+    await userEvent.tab({ shift });
+  }
+  await expect(target()).toHaveFocus();
+}
+
+/**
+ * Keyboard only, no pointer: Tab reaches the composer, Enter sends, the cut reply's Retry is reached with
+ * Shift+Tab and pressed with Enter, and the header's "New conversation" with Tab order from the top.
+ */
+export const KeyboardOnly: Story = {
+  args: {
+    transport: scriptedChatTransport([
+      { text: shortReply, error: new NetworkError('The connection dropped'), failAfter: 30, chunkDelayMs: 5 },
+      { text: shortReply, firstTokenDelayMs: 30, chunkDelayMs: 5 },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await tabTo(() => composer(canvasElement));
+    await userEvent.keyboard('Can I change my plan?{Enter}');
+    await canvas.findByText('Reply interrupted', {}, { timeout: 4000 });
+    await tabTo(() => canvas.getByRole('button', { name: 'Retry' }), true);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
+        ).not.toBeNull(),
+      { timeout: 4000 },
+    );
+    await tabTo(() => canvas.getByRole('button', { name: 'New conversation' }), true);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(0));
+    await expect(canvas.getByText('How can we help?')).toBeVisible();
+  },
+};
+
+/** A turn that ran in a new server session (the old one expired) is marked, so the reader knows why. */
+export const NewSessionMarker: Story = {
+  args: {
+    history: makeHistory(4).map((message, index) =>
+      index === 2 ? { ...message, newSession: true } : message,
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const marker = await within(log(canvasElement)).findByRole('separator');
+    await expect(marker.closest('.vck-message')).toHaveAttribute('data-role', 'user');
+    await expect(canvasElement.querySelectorAll('.vck-session-marker')).toHaveLength(1);
+  },
+};
+
+/** A draft longer than a message may be: counted, marked invalid, and not sent (nothing is lost). */
+export const TooLong: Story = {
+  args: { transport: { ...scriptedChatTransport([{ text: shortReply }]), maxMessageLength: 60 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const text = 'My invoice from March shows two charges for the same plan; why is that?';
+    await userEvent.type(composer(canvasElement), `${text}{Enter}`);
+    await expect(composer(canvasElement)).toHaveValue(text);
+    await expect(composer(canvasElement)).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByText(`${text.length} / 60 characters: too long to send`)).toBeVisible();
+    await expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(0);
   },
 };
 

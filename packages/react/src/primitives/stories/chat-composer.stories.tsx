@@ -43,12 +43,12 @@ export const ImeComposition: Story = {
   play: async ({ canvasElement }) => {
     const input = textbox(canvasElement);
     await userEvent.click(input);
-    fireEvent.compositionStart(input);
+    await fireEvent.compositionStart(input);
     await userEvent.keyboard('konnichiwa');
-    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    await fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
     // Safari reports the confirming Enter only as keyCode 229.
-    fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 });
-    fireEvent.compositionEnd(input);
+    await fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 });
+    await fireEvent.compositionEnd(input);
     await expect(input).toHaveValue('konnichiwa');
     await expect(sent(canvasElement)).toHaveLength(0);
     await userEvent.keyboard('{Enter}');

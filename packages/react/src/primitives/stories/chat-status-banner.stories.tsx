@@ -10,6 +10,7 @@ const rateLimited: ChatTransport = {
   // A generator that refuses before its first event.
   // eslint-disable-next-line require-yield
   async *sendTurn() {
+    await Promise.resolve();
     throw new RateLimitedError('Too many requests.', { retryAfterMs: 5000 });
   },
 };

@@ -63,29 +63,62 @@ afterAll(async () => {
   if (output) await rm(output, { recursive: true, force: true });
 });
 
+/**
+ * What the packages export that a docs page must cover: ui's and the widget's components (PascalCase
+ * values in their index), react's components and each part of the `Chat` namespace (`Chat.Root`…).
+ */
+async function exportedComponents(): Promise<string[]> {
+  const components = async (file: string) => {
+    const source = await readFile(path.join(root, file), 'utf8');
+    const names = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) =>
+      (match[1] ?? '').split(',').map((name) => name.trim()),
+    );
+    // Values only (no `type X`), and components only: PascalCase, not a class or a type-like name.
+    return names.filter((name) => /^[A-Z][A-Za-z]+$/.test(name) && !name.endsWith('Element'));
+  };
+  const chatParts = [
+    ...(await readFile(path.join(root, 'packages/react/src/primitives/chat.ts'), 'utf8')).matchAll(
+      /^\s+([A-Z][A-Za-z]+): Chat[A-Za-z]+,$/gm,
+    ),
+  ].map((match) => `Chat.${match[1]}`);
+  const react = (await components('packages/react/src/index.ts')).filter((name) => name !== 'Chat');
+  return [...chatParts, ...react, ...(await components('packages/ui/src/index.ts'))];
+}
+
 describe('the static Storybook (storybook build)', () => {
-  it('lists a docs page for the guide and for every component with stories', async () => {
+  it('has a docs page for the guide and for every exported component and part', async () => {
     const index = JSON.parse(await readFile(path.join(output, 'index.json'), 'utf8')) as {
-      entries: Record<string, { type: string }>;
+      entries: Record<string, { type: string; title: string }>;
     };
-    const docs = Object.entries(index.entries)
-      .filter(([, entry]) => entry.type === 'docs')
-      .map(([id]) => id);
-    expect(docs).toEqual(
+    const docs = Object.entries(index.entries).filter(([, entry]) => entry.type === 'docs');
+    expect(docs.map(([id]) => id)).toEqual(
       expect.arrayContaining([
         'guide-getting-started--docs',
         'guide-the-hook--docs',
         'guide-transports-and-the-proxy--docs',
-        'ui-chatwindow--docs',
+        'guide-the-proxy--docs',
+        'guide-theming--docs',
+        'guide-the-widget--docs',
+        'guide-accessibility--docs',
+        'widget-vapi-chat-widget--docs',
         'react-chat-parts-headless--docs',
       ]),
     );
+    // A component's page is titled by its name, last in the title (`ui/Parts/ChatHeader`, `react/Parts/Chat.Root`).
+    const documented = new Set(docs.map(([, entry]) => entry.title.split('/').at(-1)));
+    const components = await exportedComponents();
+    expect(components.length).toBeGreaterThan(25);
+    expect(components.filter((name) => !documented.has(name))).toEqual([]);
   });
 
   it.each([
     ['guide-getting-started--docs', 'Getting started', "proxyTransport({ baseUrl: '/api'"],
     ['guide-the-hook--docs', 'The hook: useVapiChat', 'const { messages, status, error, isBusy'],
     ['guide-transports-and-the-proxy--docs', 'Transports and the proxy', 'vapiWebTransport({'],
+    ['guide-the-proxy--docs', 'The proxy', 'const app = createProxy({'],
+    ['guide-theming--docs', 'Theming', 'labels={{ ...labelsFr'],
+    ['guide-the-widget--docs', 'The widget', '<vapi-chat-widget'],
+    ['guide-accessibility--docs', 'Accessibility', undefined],
   ])(
     'renders the guide page %s, with its type-checked example, and no console error',
     async (id, title, code) => {
@@ -93,24 +126,63 @@ describe('the static Storybook (storybook build)', () => {
       const errors = collectPageErrors(page);
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=docs`);
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-      await expect
-        .poll(() => page.locator('pre').allInnerTexts())
-        .toEqual(expect.arrayContaining([expect.stringContaining(code)]));
+      if (code !== undefined) {
+        await expect
+          .poll(() => page.locator('pre').allInnerTexts())
+          .toEqual(expect.arrayContaining([expect.stringContaining(code)]));
+      }
       expect(errors).toEqual([]);
       await page.close();
     },
   );
 
-  it("renders ChatWindow's docs page: its props from the types, and its stories", async () => {
+  it("renders the theming guide's token table from the stylesheet", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${origin}/iframe.html?id=guide-theming--docs&viewMode=docs`);
+    await page.getByRole('heading', { name: 'Theming', level: 1 }).waitFor();
+    const tables = await page.getByRole('table').allInnerTexts();
+    expect(tables.join('\n')).toContain('--vck-accent');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders ChatWindow's docs page: ChatWindow's own props with their JSDoc, and its stories", async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${origin}/iframe.html?id=ui-chatwindow--docs&viewMode=docs`);
     await page.getByRole('table').first().waitFor();
     const props = await page.getByRole('table').first().innerText();
-    // ChatWindow's own props (through the stories' frame, which extends them), with their JSDoc.
-    for (const prop of ['title', 'subtitle', 'suggestions', 'greeting']) expect(props).toContain(prop);
-    expect(props).toContain('A transcript restored before the first paint.');
+    for (const prop of ['title', 'subtitle', 'suggestions', 'theme', 'components', 'labels'])
+      expect(props).toContain(prop);
+    expect(props).toContain('Parts rendered your own way');
+    // The stories' own args (a scripted transport, a restored transcript) are not ChatWindow's props.
+    expect(props).not.toContain('A transcript restored before the first paint.');
     await page.locator('.vck-window').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders a part's docs page: Chat.Root's props from the types, with their JSDoc and defaults", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${origin}/iframe.html?id=react-parts-chat-root--docs&viewMode=docs`);
+    await page.getByRole('table').first().waitFor();
+    const props = await page.getByRole('table').first().innerText();
+    for (const prop of ['chat', 'asChild', 'draft', 'onDraftChange', 'defaultDraft'])
+      expect(props).toContain(prop);
+    // The DOM attributes a part passes through are not listed one by one.
+    expect(props).not.toContain('onPointerEnter');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the widget's docs page with the element in its shadow root", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${origin}/iframe.html?id=widget-vapi-chat-widget--docs&viewMode=docs`);
+    await page.locator('vapi-chat-widget').first().waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('vapi-chat-widget').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

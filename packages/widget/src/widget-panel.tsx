@@ -40,7 +40,9 @@ export function mountWidgetPanel(
     // At once too: after `widget.transport = …` the window already uses it.
     update: (next) => flushSync(() => render(next)),
     focusComposer: () => container.querySelector('textarea')?.focus(),
-    unmount: () => root.unmount(),
+    // After the current task: a host React app that removes the element does so while it commits, and a
+    // root unmounted synchronously inside another root's commit is a race React warns about.
+    unmount: () => queueMicrotask(() => root.unmount()),
   };
 }
 

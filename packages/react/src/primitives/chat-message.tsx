@@ -121,7 +121,7 @@ export interface ChatRetryProps extends ComponentPropsWithoutRef<'button'> {
 /**
  * Sends the message's turn again; rendered only for a message whose turn did not get through (see
  * core's `retry`). A `button`, with the consumer's `onClick` first; `aria-disabled` while a turn is in
- * flight here or in another tab.
+ * flight here or in another tab. Pressed, it moves focus to the composer (the button goes away meanwhile).
  *
  * @example
  * <Chat.Retry>Retry</Chat.Retry>
@@ -131,7 +131,7 @@ export const ChatRetry = forwardRef<HTMLButtonElement, ChatRetryProps>(function 
   ref,
 ) {
   const message = useMessage('Chat.Retry');
-  const { binding } = useChatParts('Chat.Retry');
+  const { binding, focusComposer } = useChatParts('Chat.Retry');
   const busyElsewhere = useBusyElsewhere(binding);
   const busy = useBindingSelector(binding, selectIsBusy);
   const blocked = busy || busyElsewhere;
@@ -149,6 +149,9 @@ export const ChatRetry = forwardRef<HTMLButtonElement, ChatRetryProps>(function 
           return;
         }
         void binding.actions.retry(message.id);
+        // The button leaves the message while the turn runs: focus goes where the user writes next,
+        // not to the page's body.
+        focusComposer();
       })}
     >
       {children ?? 'Retry'}

@@ -395,6 +395,7 @@ export const KeyboardOnly: Story = {
     await canvas.findByText('Reply interrupted', {}, { timeout: 4000 });
     await tabTo(() => canvas.getByRole('button', { name: 'Retry' }), true);
     await userEvent.keyboard('{Enter}');
+    await expect(composer(canvasElement)).toHaveFocus();
     await waitFor(
       () =>
         expect(

@@ -36,6 +36,8 @@ export const RetryAfterACut: StoryObj<typeof meta> = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Can I change my plan?{Enter}');
     const retry = await canvas.findByRole('button', { name: 'Retry' }, { timeout: 4000 });
     await userEvent.click(retry);
+    // The button goes away while the turn runs; focus goes to the composer, not to the page's body.
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveFocus();
     await waitFor(
       () =>
         expect(canvasElement.querySelector('[data-role="assistant"][data-status="done"]')).toHaveTextContent(

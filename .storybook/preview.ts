@@ -20,8 +20,8 @@ const preview: Preview = {
     a11y: { test: 'error' },
     layout: 'centered',
   },
-  // Toolbar switches for ChatWindow stories (ui): the theme and the text direction. "As written" keeps
-  // each story's own args, which is what the story tests run.
+  // Toolbar switches for the window's and the widget's stories: theme, text direction and language. "As
+  // written" keeps each story's own args, which is what the story tests run.
   globalTypes: {
     vckTheme: {
       description: 'ChatWindow theme',
@@ -50,20 +50,33 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    vckLang: {
+      description: "The kit's language",
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'story', title: 'As written' },
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { vckTheme: 'story', vckDir: 'story' },
+  initialGlobals: { vckTheme: 'story', vckDir: 'story', vckLang: 'story' },
   decorators: [
     (Story, context) => {
-      const theme = context.globals.vckTheme as string | undefined;
-      const dir = context.globals.vckDir as string | undefined;
-      if ((!theme || theme === 'story') && (!dir || dir === 'story')) return Story();
-      return Story({
-        args: {
-          ...context.args,
-          ...(theme && theme !== 'story' ? { theme } : {}),
-          ...(dir && dir !== 'story' ? { dir } : {}),
-        },
-      });
+      // Each switch set to something other than "As written" becomes the story's arg of that name: the
+      // window's `theme` and `dir`, and `lang` (the window's labels in the stories' frame, the widget's
+      // attribute).
+      const chosen = Object.entries({
+        theme: context.globals.vckTheme as string | undefined,
+        dir: context.globals.vckDir as string | undefined,
+        lang: context.globals.vckLang as string | undefined,
+      }).filter(([, value]) => value !== undefined && value !== 'story');
+      if (chosen.length === 0) return Story();
+      return Story({ args: { ...context.args, ...Object.fromEntries(chosen) } });
     },
   ],
 };

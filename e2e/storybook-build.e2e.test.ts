@@ -117,7 +117,7 @@ describe('the static Storybook (storybook build)', () => {
     ['guide-transports-and-the-proxy--docs', 'Transports and the proxy', 'vapiWebTransport({'],
     ['guide-the-proxy--docs', 'The proxy', 'const app = createProxy({'],
     ['guide-theming--docs', 'Theming', 'labels={{ ...labelsFr'],
-    ['guide-the-widget--docs', 'The widget', '<vapi-chat-widget'],
+    ['guide-the-widget--docs', 'The widget', 'VapiChatWidget.push('],
     ['guide-accessibility--docs', 'Accessibility', undefined],
   ])(
     'renders the guide page %s, with its type-checked example, and no console error',

@@ -106,7 +106,7 @@ const widgetIn = async (canvasElement: HTMLElement) =>
   waitFor(() => {
     const widget = canvasElement.querySelector('vapi-chat-widget');
     if (!widget?.shadowRoot) throw new Error('no widget yet');
-    return widget as VapiChatWidgetElement;
+    return widget;
   });
 const inShadow = (widget: VapiChatWidgetElement) => within(widget.shadowRoot as unknown as HTMLElement);
 /**

@@ -30,6 +30,7 @@ const meta = {
     greeting: storyOnly,
     history: storyOnly,
     sendOnMount: storyOnly,
+    lang: storyOnly,
     width: storyOnly,
     height: storyOnly,
     components: { control: false },

@@ -2,6 +2,7 @@ import type { ChatMessage, ChatTransport } from '@vapi-chat-kit/core';
 import { useVapiChat } from '@vapi-chat-kit/react';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { ChatWindow, type ChatWindowProps } from '../chat-window/chat-window';
+import { labelsEn, labelsFr } from '../labels/chat-labels';
 import '../styles.css';
 
 let storyChatCount = 0;
@@ -14,6 +15,8 @@ export interface StoryChatProps extends Omit<ChatWindowProps, 'chat'> {
   readonly history?: readonly ChatMessage[] | undefined;
   /** Sent once on mount (to show a state that needs a turn in flight). */
   readonly sendOnMount?: string | undefined;
+  /** The kit's labels in this language (the toolbar's Language switch); replaces `labels`. */
+  readonly lang?: 'en' | 'fr' | undefined;
   /** The frame's size. @default 400 × 640 */
   readonly width?: number | string | undefined;
   readonly height?: number | string | undefined;
@@ -30,6 +33,7 @@ export function StoryChat({
   greeting,
   history,
   sendOnMount,
+  lang,
   width = 400,
   height = 640,
   ...props
@@ -47,7 +51,11 @@ export function StoryChat({
   }, []);
   return (
     <div style={{ width, height, maxWidth: '100%' }}>
-      <ChatWindow chat={chat} {...props} />
+      <ChatWindow
+        chat={chat}
+        {...props}
+        labels={lang === 'fr' ? labelsFr : lang === 'en' ? labelsEn : props.labels}
+      />
     </div>
   );
 }

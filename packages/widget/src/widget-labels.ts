@@ -13,7 +13,7 @@ export interface WidgetLabels {
   readonly closeChat: string;
   /** The greeting bubble's dismiss button. */
   readonly dismissGreeting: string;
-  /** The window's title when the `title` attribute is not set. */
+  /** The window's title when the `heading` attribute is not set. */
   readonly title: string;
 }
 

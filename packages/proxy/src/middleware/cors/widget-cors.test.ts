@@ -31,12 +31,12 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('lets an allowed page read answers, errors included, and the back-off headers', async () => {
+  it('lets an allowed page read answers, errors included, the back-off headers and the request id', async () => {
     const harness = createHarness();
     const ok = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1', message: 'Hi' }));
     expect(ok.headers.get('access-control-allow-origin')).toBe(siteOrigin);
     expect(ok.headers.get('access-control-expose-headers')).toBe(
-      'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy',
+      'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, X-Request-Id',
     );
     const invalid = await harness.app.request('/v1/chat', turnInit({ sessionId: 's1' }));
     expect(invalid.status).toBe(400);

@@ -4,8 +4,12 @@ import type { ProxyEnv } from '../../proxy-env';
 import type { WidgetKeyConfig } from '../../proxy-options';
 import { originAllowed } from '../widget-auth/origin-pattern';
 
-/** Headers a page may read from our responses: the ones a client needs to back off. */
-const exposedHeaders = 'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy';
+/**
+ * Headers a page may read from our responses: the ones a client needs to back off, and the request id a
+ * support team asks for (it names the request in the proxy's logs).
+ */
+const exposedHeaders =
+  'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, X-Request-Id';
 const allowedHeaders = 'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key';
 
 /**

@@ -23,7 +23,12 @@ export { randomId } from './id/random-id';
 
 // protocol
 export type { ChatEvent } from './protocol/chat-event';
-export { type ProxyHistoryMessage, type ProxyHistoryResponse } from './protocol/proxy-protocol';
+export {
+  type ProxyConversationSummary,
+  type ProxyHistoryMessage,
+  type ProxyHistoryResponse,
+  type ProxyMessageRating,
+} from './protocol/proxy-protocol';
 
 export { readChatEvents, type ReadChatEventsOptions } from './protocol/read-chat-events';
 export { vapiMessageMaxLength } from './protocol/vapi-chat';

@@ -5,10 +5,15 @@ export { errorFromStatus, type ErrorDetails } from './errors/error-from-status';
 export type { ChatStreamFormat } from './protocol/chat-event';
 export {
   proxyMessageMaxLength,
+  proxyRatingCommentMaxLength,
   proxySessionIdPattern,
+  proxyVisitorTokenHeader,
   type ProxyChatRequest,
   type ProxyChatResponse,
+  type ProxyConversationList,
   type ProxyErrorBody,
+  type ProxyRatingRequest,
+  type ProxyRatingResponse,
   type ProxyStreamErrorCode,
   type ProxyStreamEvent,
 } from './protocol/proxy-protocol';

@@ -1,7 +1,16 @@
-import type { ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
-import type { ProxyHistoryMessage } from '@vapi-chat-kit/core';
+import type {
+  ProxyConversationList,
+  ProxyRatingResponse,
+  ProxyStreamEvent,
+} from '@vapi-chat-kit/core/protocol';
+import type { ProxyConversationSummary, ProxyHistoryMessage } from '@vapi-chat-kit/core';
 import { Hono, type Context } from 'hono';
-import { conversationIdPattern, idempotencyKeyPattern, parseChatRequest } from './chat/chat-request';
+import {
+  conversationIdPattern,
+  idempotencyKeyPattern,
+  parseChatRequest,
+  parseRatingRequest,
+} from './chat/chat-request';
 import { errorResponse, errorText, invalidRequest } from './http/error-body';
 import { jsonLineLogger, redactingLogger } from './logging/logger';
 import { clientAddress } from './middleware/client-address/client-address';
@@ -14,10 +23,12 @@ import { widgetAuth } from './middleware/widget-auth/widget-auth';
 import type { ProxyEnv } from './proxy-env';
 import { createRandomId, defaultLimits, type ProxyOptions, type ResolvedLimits } from './proxy-options';
 import { sseResponse } from './routes/sse-response';
-import { turnLockName } from './store/conversation-store';
+import { turnLockName, type ConversationListing } from './store/conversation-store';
 import { systemScheduler } from './scheduler/scheduler';
 import { failureByCode, isTerminal, type TurnEventSource } from './turn/turn-event';
-import { conversationScope, TurnService } from './turn/turn-service';
+import { conversationScope, TurnService, visitorOwner } from './turn/turn-service';
+import { visitorAuth } from './visitor/visitor-auth';
+import { assertSecret, type VisitorClaimName, type VisitorClaims } from './visitor/visitor-token';
 import { createVapiUpstream } from './upstream/vapi-upstream';
 
 /** The turn engine of each app, for {@link whenTurnsFinished}. */
@@ -82,7 +93,10 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   const limits: ResolvedLimits = { ...defaultLimits, ...options.limits };
   const scheduler = options.scheduler ?? systemScheduler;
   const now = options.now ?? Date.now;
-  const logger = redactingLogger(options.logger ?? jsonLineLogger, [options.upstream.apiKey]);
+  const logger = redactingLogger(options.logger ?? jsonLineLogger, [
+    options.upstream.apiKey,
+    ...options.widgetKeys.flatMap((widgetKey) => widgetKey.visitors?.secret ?? []),
+  ]);
   const { store } = options;
   const turns = new TurnService({
     store,
@@ -128,6 +142,7 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
   app.use('*', widgetCors(options.widgetKeys));
   app.use('/v1/*', rateLimit(requestLimiter, limits.windowSeconds));
   app.use('/v1/*', widgetAuth(options.widgetKeys));
+  app.use('/v1/*', visitorAuth(logger, now));
 
   // For load balancers and orchestrators, with no key and no rate limit. Readiness: the store answers (an
   // instance whose Redis is down answers every /v1 call 500, so it must leave the pool). Liveness: the process.
@@ -173,12 +188,19 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
       const allowed = greeting !== undefined && (widgetKey.greetings ?? []).includes(greeting);
       if (greeting !== undefined && !allowed)
         logger({ level: 'warn', event: 'greeting-refused', key: keyId });
+      const visitor = c.get('visitor');
       const started = await turns.start({
         keyId,
         sessionId: parsed.value.sessionId,
         message: parsed.value.message,
         idempotencyKey,
         ...(allowed ? { greeting } : {}),
+        ...(visitor === undefined
+          ? {}
+          : {
+              visitorId: visitor.visitorId,
+              variableValues: visitorVariables(visitor, widgetKey.visitors?.variables),
+            }),
       });
       if (started.ok) return { source: started.source, release };
       release();
@@ -215,6 +237,19 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     return response;
   });
 
+  /**
+   * The caller's conversation named by `sessionId` and `conversationId`: both must match, and it must be
+   * the caller's (the widget key, and the visitor when one is signed in). The conversation id is the
+   * unguessable half, compared in constant time.
+   */
+  const ownConversation = async (c: Context<ProxyEnv>, sessionId: string, conversationId: string) => {
+    const widgetKey = c.get('widgetKey');
+    const conversation = await store.findConversation(
+      conversationScope(widgetKey.id ?? widgetKey.key, sessionId, c.get('visitor')?.visitorId),
+    );
+    return conversation && constantTimeEqual(conversationId, conversation.id) ? conversation : undefined;
+  };
+
   app.get('/v1/chat/history', async (c) => {
     const sessionId = c.req.query('sessionId');
     const conversationId = c.req.query('conversationId');
@@ -222,14 +257,8 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     if (!parsed.ok || conversationId === undefined || !conversationIdPattern.test(conversationId)) {
       return invalidRequest(c, 'sessionId and conversationId are both required');
     }
-    const widgetKey = c.get('widgetKey');
-    const conversation = await store.findConversation(
-      conversationScope(widgetKey.id ?? widgetKey.key, parsed.value.sessionId),
-    );
-    // Both ids must match: the conversation id is the unguessable half, compared in constant time.
-    if (!conversation || !constantTimeEqual(conversationId, conversation.id)) {
-      return errorResponse(c, 404, errorText.notFound);
-    }
+    const conversation = await ownConversation(c, parsed.value.sessionId, conversationId);
+    if (!conversation) return errorResponse(c, 404, errorText.notFound);
     const stored = await store.listMessages(conversation.id, limits.historyMessages);
     // A reply still being written is not history yet; one left `streaming` by a process that died (no turn
     // holds the conversation) is a failed reply, with the text it got.
@@ -242,6 +271,52 @@ export function createProxy(options: ProxyOptions): Hono<ProxyEnv> {
     });
     c.header('Cache-Control', 'no-store');
     return c.json({ conversationId: conversation.id, messages });
+  });
+
+  // A signed-in visitor's conversations, newest first, on any device: each with its `sessionId`, which
+  // continues it (with the visitor's token) and reads it (`/v1/chat/history`).
+  app.get('/v1/conversations', async (c) => {
+    const visitor = c.get('visitor');
+    if (visitor === undefined) {
+      return errorResponse(c, 401, errorText.unauthorized, { code: 'visitor_required' });
+    }
+    const limitParameter = c.req.query('limit');
+    const limit = limitParameter === undefined ? conversationListDefault : Number(limitParameter);
+    if (!Number.isInteger(limit) || limit < 1 || limit > conversationListMax) {
+      return invalidRequest(c, `limit must be an integer from 1 to ${conversationListMax}`);
+    }
+    const widgetKey = c.get('widgetKey');
+    const listings = await store.listConversations(
+      visitorOwner(widgetKey.id ?? widgetKey.key, visitor.visitorId),
+      limit,
+    );
+    const conversations = await Promise.all(
+      listings.map(async (listing) => {
+        const live =
+          listing.lastMessage?.status === 'streaming' &&
+          (await store.isLocked(turnLockName(listing.record.id)));
+        return conversationSummary(listing, live);
+      }),
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json({ conversations } satisfies ProxyConversationList);
+  });
+
+  // Thumbs up or down, and a comment, on an assistant reply of the caller's conversation.
+  app.post('/v1/chat/rating', jsonBody(limits.bodyBytes, limits.bodyTimeoutMs, scheduler), async (c) => {
+    const parsed = parseRatingRequest(c.get('jsonBody'));
+    if (!parsed.ok) return invalidRequest(c, parsed.details);
+    const { sessionId, conversationId, messageId, value, comment } = parsed.value;
+    const conversation = await ownConversation(c, sessionId, conversationId);
+    if (!conversation) return errorResponse(c, 404, errorText.notFound);
+    const rating =
+      value === null
+        ? undefined
+        : { value, ...(comment === undefined ? {} : { comment }), ratedAt: new Date(now()).toISOString() };
+    const stored = await store.rateMessage(conversation.id, messageId, rating);
+    if (!stored) return errorResponse(c, 404, errorText.notFound);
+    logger({ level: 'info', event: 'rated', conversationId: conversation.id, value: value ?? 'removed' });
+    return c.json({ messageId, rating: stored.rating ?? null } satisfies ProxyRatingResponse);
   });
 
   return root;
@@ -269,6 +344,56 @@ function lastEvent(source: TurnEventSource, signal: AbortSignal): Promise<ProxyS
   });
 }
 
+/** Conversations `GET /v1/conversations` returns by default, and at most. */
+const conversationListDefault = 50;
+const conversationListMax = 100;
+
+/** The configured claims of a verified visitor, as variable values (claims the token lacks are left out). */
+function visitorVariables(
+  visitor: VisitorClaims,
+  variables: Readonly<Record<string, VisitorClaimName>> | undefined,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [variable, claim] of Object.entries(variables ?? {})) {
+    const value = visitor[claim];
+    if (value !== undefined) values[variable] = value;
+  }
+  return values;
+}
+
+/** Shortens a text for a list: at most `max` characters, cut at a word when one ends near there. */
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** A visitor's conversation as its list shows it. */
+function conversationSummary(listing: ConversationListing, live: boolean): ProxyConversationSummary {
+  const { record, firstUserMessage, lastMessage } = listing;
+  const status: ProxyConversationSummary['status'] =
+    lastMessage === undefined
+      ? 'empty'
+      : lastMessage.status === 'streaming'
+        ? live
+          ? 'streaming'
+          : 'failed'
+        : lastMessage.status;
+  return {
+    conversationId: record.id,
+    sessionId: record.sessionId ?? '',
+    title: firstUserMessage === undefined ? '' : shorten(firstUserMessage.text, 80),
+    ...(lastMessage === undefined
+      ? {}
+      : { preview: { role: lastMessage.role, text: shorten(lastMessage.text, 140) } }),
+    status,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
 function assertOptions(options: ProxyOptions): void {
   const { upstream, widgetKeys } = options;
   if (!upstream?.apiKey) throw new Error('createProxy: upstream.apiKey is required');
@@ -283,6 +408,9 @@ function assertOptions(options: ProxyOptions): void {
     if (!widgetKey.key) throw new Error(`createProxy: widgetKeys[${index}].key is empty`);
     if (!widgetKey.allowedOrigins?.length) {
       throw new Error(`createProxy: widgetKeys[${index}].allowedOrigins needs at least one origin`);
+    }
+    if (widgetKey.visitors !== undefined) {
+      assertSecret(widgetKey.visitors.secret, `createProxy: widgetKeys[${index}].visitors.secret`);
     }
   });
   if (!options.store) throw new Error('createProxy: store is required');

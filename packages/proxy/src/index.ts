@@ -9,8 +9,23 @@ export {
   type ProxyOptions,
   type ResolvedLimits,
   type UpstreamOptions,
+  type VisitorOptions,
   type WidgetKeyConfig,
 } from './proxy-options';
+
+// signed-in visitors: the site's backend signs, the proxy verifies
+export {
+  signVisitorToken,
+  verifyVisitorToken,
+  visitorTokenAlgorithm,
+  type SignVisitorTokenOptions,
+  type VisitorClaimName,
+  type VisitorClaims,
+  type VisitorTokenCheck,
+  type VisitorTokenRefusal,
+  type VisitorTokenResult,
+} from './visitor/visitor-token';
+export { visitorAuth } from './visitor/visitor-auth';
 export type { ProxyEnv } from './proxy-env';
 
 // logging
@@ -28,10 +43,12 @@ export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler/s
 // stores
 export type {
   ChainHandle,
+  ConversationListing,
   ConversationStore,
   ConversationRecord,
   IdempotencyRecord,
   StoredMessage,
+  StoredRating,
 } from './store/conversation-store';
 export {
   createMemoryLimiter,

@@ -1,4 +1,5 @@
 import type { WidgetKeyConfig } from './proxy-options';
+import type { VisitorClaims } from './visitor/visitor-token';
 
 /** The Hono environment of the proxy's app: what middleware hands on to the routes. */
 export interface ProxyEnv {
@@ -11,5 +12,7 @@ export interface ProxyEnv {
     jsonBody: Record<string, unknown>;
     /** Names the request in logs. */
     requestId: string;
+    /** The signed-in visitor, from a verified `X-Visitor-Token`; `undefined` for an anonymous one. */
+    visitor: VisitorClaims | undefined;
   };
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ProxyLogger } from './logging/logger';
 import type { Scheduler } from './scheduler/scheduler';
 import type { ConversationStore } from './store/conversation-store';
+import type { VisitorClaimName } from './visitor/visitor-token';
 
 /**
  * A site's public widget key and where it may be used from.
@@ -27,6 +28,36 @@ export interface WidgetKeyConfig {
    * never put words in the assistant's mouth. @default none
    */
   readonly greetings?: readonly string[];
+  /**
+   * Signed-in visitors: the site's backend signs a short-lived token for a visitor (`signVisitorToken`
+   * with this `secret`), and the page sends it as `X-Visitor-Token`. The visitor's conversations then
+   * belong to them, on any device (`GET /v1/conversations`). Without it, a token is refused. @default none
+   */
+  readonly visitors?: VisitorOptions;
+}
+
+/**
+ * How a widget key accepts visitor tokens.
+ *
+ * @example
+ * const visitors: VisitorOptions = {
+ *   secret: process.env.VISITOR_SECRET!,
+ *   variables: { customerName: 'name', plan: 'plan' },
+ * };
+ */
+export interface VisitorOptions {
+  /** The HS256 secret the site's backend signs tokens with: at least 32 characters, never in a browser. */
+  readonly secret: string;
+  /**
+   * Claims given to the assistant as `assistantOverrides.variableValues` (e.g. `{{customerName}}` in its
+   * prompt), by variable name: `{ customerName: 'name', plan: 'plan' }`. Only verified claims are used,
+   * never anything from the browser's body. @default none
+   */
+  readonly variables?: Readonly<Record<string, VisitorClaimName>>;
+  /** The longest lifetime a token may have (its `exp` − `iat`). @default 3600 */
+  readonly maxAgeSeconds?: number;
+  /** Refuse requests without a visitor token (only signed-in visitors may chat). @default false */
+  readonly required?: boolean;
 }
 
 /**

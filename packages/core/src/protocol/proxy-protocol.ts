@@ -59,6 +59,65 @@ export interface ProxyHistoryMessage {
   readonly text: string;
   readonly status: 'done' | 'stopped' | 'failed';
   readonly createdAt: string;
+  /** The visitor's rating of an assistant reply, when there is one. */
+  readonly rating?: ProxyMessageRating | undefined;
+}
+
+/** A visitor's rating of an assistant reply: thumbs up or down, and an optional comment. */
+export interface ProxyMessageRating {
+  readonly value: 'up' | 'down';
+  /** At most {@link proxyRatingCommentMaxLength} characters. */
+  readonly comment?: string | undefined;
+  /** ISO 8601, set by the proxy. */
+  readonly ratedAt: string;
+}
+
+/** The longest rating comment the proxy accepts. */
+export const proxyRatingCommentMaxLength = 1000;
+
+/**
+ * `POST /v1/chat/rating`: rates an assistant reply of the caller's conversation (found as the history is,
+ * by `sessionId` and `conversationId`, and the visitor when a token is sent). `value: null` removes it.
+ * → 200 {@link ProxyRatingResponse}.
+ */
+export interface ProxyRatingRequest {
+  readonly sessionId: string;
+  readonly conversationId: string;
+  readonly messageId: string;
+  readonly value: 'up' | 'down' | null;
+  readonly comment?: string | undefined;
+}
+
+/** `POST /v1/chat/rating` → 200: the message's rating now (`null`: none). */
+export interface ProxyRatingResponse {
+  readonly messageId: string;
+  readonly rating: ProxyMessageRating | null;
+}
+
+/**
+ * The header that carries a visitor token: a short-lived JWT the site's backend signs for a signed-in
+ * visitor (the proxy's `signVisitorToken`). With it, conversations belong to the visitor, on any device.
+ */
+export const proxyVisitorTokenHeader = 'X-Visitor-Token';
+
+/** One of a visitor's conversations, in `GET /v1/conversations`. */
+export interface ProxyConversationSummary {
+  readonly conversationId: string;
+  /** The `sessionId` that continues it (send it with the visitor's token). */
+  readonly sessionId: string;
+  /** The first question, shortened to 80 characters; empty before the first turn. */
+  readonly title: string;
+  /** The last message, shortened to 140 characters. */
+  readonly preview?: { readonly role: 'user' | 'assistant'; readonly text: string } | undefined;
+  /** The last message's status; `streaming` while a reply is being written; `empty` before any message. */
+  readonly status: 'done' | 'stopped' | 'failed' | 'streaming' | 'empty';
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** `GET /v1/conversations` (a visitor token required) → 200: the visitor's conversations, newest first. */
+export interface ProxyConversationList {
+  readonly conversations: readonly ProxyConversationSummary[];
 }
 
 /** `GET /v1/chat/history?sessionId=…&conversationId=…` → 200. */

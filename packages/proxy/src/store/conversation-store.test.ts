@@ -239,6 +239,136 @@ describe.each(Object.keys(factories))('%s store', (kind) => {
     await store.close();
   });
 
+  it("lists an owner's conversations, most recently updated first, with the first question and the last message", async () => {
+    const store = await open();
+    const owned = (id: string, sessionId: string, owner: string): ConversationRecord => ({
+      ...conversation(id, `${owner}|${sessionId}`),
+      owner,
+      sessionId,
+    });
+    await store.createConversation(owned('conv_old', 's1', 'key|v:alice'));
+    await store.createConversation(owned('conv_new', 's2', 'key|v:alice'));
+    await store.createConversation(owned('conv_bob', 's3', 'key|v:bob'));
+    await store.createConversation(conversation('conv_anon', 'key|s4'));
+    await store.appendMessages('conv_old', [
+      {
+        id: 'g',
+        role: 'assistant',
+        text: 'Hi! How can I help?',
+        status: 'done',
+        createdAt: '2026-01-01T00:00:01.000Z',
+      },
+      { id: 'u1', role: 'user', text: 'My invoice', status: 'done', createdAt: '2026-01-01T00:00:02.000Z' },
+      {
+        id: 'a1',
+        role: 'assistant',
+        text: 'Here it is.',
+        status: 'done',
+        createdAt: '2026-01-01T00:00:03.000Z',
+      },
+    ]);
+    await store.appendMessages('conv_new', [
+      { id: 'u2', role: 'user', text: 'My plan', status: 'done', createdAt: '2026-01-02T00:00:00.000Z' },
+    ]);
+    const listed = await store.listConversations('key|v:alice', 10);
+    expect(listed.map((listing) => listing.record.id)).toEqual(['conv_new', 'conv_old']);
+    expect(listed[1]?.record).toMatchObject({ owner: 'key|v:alice', sessionId: 's1' });
+    expect(listed[1]?.firstUserMessage?.text).toBe('My invoice');
+    expect(listed[1]?.lastMessage?.text).toBe('Here it is.');
+    expect(listed[0]?.lastMessage?.id).toBe('u2');
+    // Newer activity moves a conversation up; the limit keeps the newest.
+    await store.appendMessages('conv_old', [
+      { id: 'u3', role: 'user', text: 'Thanks', status: 'done', createdAt: '2026-01-03T00:00:00.000Z' },
+    ]);
+    expect((await store.listConversations('key|v:alice', 1)).map((listing) => listing.record.id)).toEqual([
+      'conv_old',
+    ]);
+    expect((await store.listConversations('key|v:bob', 10)).map((listing) => listing.record.id)).toEqual([
+      'conv_bob',
+    ]);
+    expect(await store.listConversations('key|v:carol', 10)).toEqual([]);
+    await store.close();
+  });
+
+  it('rates a finished assistant reply and removes the rating; never a question or a reply being written', async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key|s1'));
+    await store.appendMessages('conv_a', [
+      { id: 'u1', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-01-01T00:00:01.000Z' },
+      { id: 'a1', role: 'assistant', text: 'Hello!', status: 'done', createdAt: '2026-01-01T00:00:02.000Z' },
+      {
+        id: 'a2',
+        role: 'assistant',
+        text: 'Wri',
+        status: 'streaming',
+        createdAt: '2026-01-01T00:00:03.000Z',
+      },
+    ]);
+    const rating = {
+      value: 'down',
+      comment: 'Not what I asked',
+      ratedAt: '2026-01-01T00:01:00.000Z',
+    } as const;
+    expect(await store.rateMessage('conv_a', 'a1', rating)).toMatchObject({
+      id: 'a1',
+      text: 'Hello!',
+      rating,
+    });
+    expect((await store.listMessages('conv_a', 10))[1]).toEqual({
+      id: 'a1',
+      role: 'assistant',
+      text: 'Hello!',
+      status: 'done',
+      createdAt: '2026-01-01T00:00:02.000Z',
+      rating,
+    });
+    expect(await store.rateMessage('conv_a', 'u1', rating)).toBeUndefined();
+    expect(await store.rateMessage('conv_a', 'a2', rating)).toBeUndefined();
+    expect(await store.rateMessage('conv_a', 'nope', rating)).toBeUndefined();
+    expect(await store.rateMessage('conv_b', 'a1', rating)).toBeUndefined();
+    // A reply's later update (a dead turn's reply marked failed) keeps no stale state; removing works.
+    const removed = await store.rateMessage('conv_a', 'a1', undefined);
+    expect(removed).toBeDefined();
+    expect(removed?.rating).toBeUndefined();
+    expect((await store.listMessages('conv_a', 10))[1]?.rating).toBeUndefined();
+    expect((await store.listMessages('conv_a', 10)).map((message) => message.rating)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    await store.close();
+  });
+
+  it('finds the conversations last updated in a time range, oldest first', async () => {
+    const store = await open();
+    await store.createConversation(conversation('conv_a', 'key|s1'));
+    await store.createConversation(conversation('conv_b', 'key|s2'));
+    await store.createConversation({
+      ...conversation('conv_c', 'key|v:alice|s3'),
+      owner: 'key|v:alice',
+      sessionId: 's3',
+    });
+    await store.appendMessages('conv_a', [
+      { id: 'm1', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-02-01T10:00:00.000Z' },
+    ]);
+    await store.appendMessages('conv_c', [
+      { id: 'm2', role: 'user', text: 'Hi', status: 'done', createdAt: '2026-02-01T09:00:00.000Z' },
+    ]);
+    const inRange = await store.conversationsUpdatedBetween(
+      '2026-02-01T00:00:00.000Z',
+      '2026-02-02T00:00:00.000Z',
+    );
+    expect(inRange.map((record) => record.id)).toEqual(['conv_c', 'conv_a']);
+    expect(inRange[0]).toMatchObject({ owner: 'key|v:alice', sessionId: 's3' });
+    // The upper bound is excluded.
+    expect(
+      (await store.conversationsUpdatedBetween('2026-01-01T00:00:00.000Z', '2026-02-01T10:00:00.000Z')).map(
+        (record) => record.id,
+      ),
+    ).toEqual(['conv_b', 'conv_c']);
+    await store.close();
+  });
+
   it('answers a ping', async () => {
     const store = await open();
     await expect(store.ping()).resolves.toBeUndefined();
@@ -410,6 +540,34 @@ describe('sqlite persistence and migrations', () => {
       Array.from({ length: sqliteSchemaVersion }, (_, index) => index + 1),
     );
     client.close();
+  });
+
+  it('migrates a file of the first schema: its conversations stay, and gain owners and ratings', async () => {
+    const url = `file:${path.join(directory, 'v1.db')}`;
+    const { createClient } = await import('@libsql/client');
+    const client = createClient({ url });
+    // The first schema, as a released proxy wrote it.
+    await client.batch(
+      [
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+        `CREATE TABLE conversations (id TEXT PRIMARY KEY, scope TEXT NOT NULL UNIQUE, chain TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+        `CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL REFERENCES conversations(id), id TEXT NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL)`,
+        'CREATE INDEX messages_by_conversation ON messages (conversation_id, seq)',
+        'CREATE TABLE idempotency (key TEXT PRIMARY KEY, record TEXT NOT NULL, expires_at INTEGER NOT NULL)',
+        'CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_at INTEGER NOT NULL)',
+        "INSERT INTO schema_migrations VALUES (1, '2026-01-01T00:00:00.000Z')",
+        "INSERT INTO conversations VALUES ('conv_old', 'key|s1', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+        "INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES ('conv_old', 'a1', 'assistant', 'Hello', 'done', '2026-01-01T00:00:01.000Z')",
+      ],
+      'write',
+    );
+    client.close();
+    const store = await createSqliteStore({ url });
+    expect(await store.findConversation('key|s1')).toMatchObject({ id: 'conv_old', scope: 'key|s1' });
+    expect((await store.findConversation('key|s1'))?.owner).toBeUndefined();
+    const rating = { value: 'up', ratedAt: '2026-01-02T00:00:00.000Z' } as const;
+    expect((await store.rateMessage('conv_old', 'a1', rating))?.rating).toEqual(rating);
+    await store.close();
   });
 
   it('opens a file in WAL mode, so a commit does not wait for the disk while streams are open', async () => {

@@ -10,15 +10,32 @@ export type ChainHandle =
   | { readonly kind: 'previous-chat'; readonly chatId: string }
   | { readonly kind: 'session'; readonly sessionId: string };
 
-/** A conversation: one per (widget key, client `sessionId`), found by its `scope`. */
+/**
+ * A conversation: one per (widget key, client `sessionId`) for an anonymous visitor, one per (widget key,
+ * signed-in visitor, `sessionId`) for a signed-in one; found by its `scope`.
+ */
 export interface ConversationRecord {
   /** Server-made and unguessable; the history needs it together with the `sessionId`. */
   readonly id: string;
-  /** `<widget key id>␟<sessionId>`: who owns the conversation. */
+  /** The widget key, the visitor when signed in, and the `sessionId`, joined: who owns the conversation. */
   readonly scope: string;
+  /** The signed-in visitor's conversations share it (see `visitorOwner`); absent for an anonymous one. */
+  readonly owner?: string | undefined;
+  /** The client's `sessionId`, which continues it (kept for the visitor's list). */
+  readonly sessionId?: string | undefined;
   readonly chain?: ChainHandle | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A visitor's rating of an assistant reply, as stored (the history returns it). */
+export type StoredRating = NonNullable<ProxyHistoryMessage['rating']>;
+
+/** A conversation of a visitor's list, with what its summary needs: its first question and last message. */
+export interface ConversationListing {
+  readonly record: ConversationRecord;
+  readonly firstUserMessage?: StoredMessage | undefined;
+  readonly lastMessage?: StoredMessage | undefined;
 }
 
 /**
@@ -112,6 +129,22 @@ export interface ConversationStore {
   removeMessage(conversationId: string, messageId: string): Promise<void>;
   /** The newest `limit` messages, oldest first. */
   listMessages(conversationId: string, limit: number): Promise<StoredMessage[]>;
+  /**
+   * Sets (or with `undefined` removes) the rating of a finished assistant message; returns the message as
+   * stored now, or `undefined` when the conversation has no such message (a user's, or one still streaming).
+   */
+  rateMessage(
+    conversationId: string,
+    messageId: string,
+    rating: StoredRating | undefined,
+  ): Promise<StoredMessage | undefined>;
+  /** The newest `limit` conversations of an owner (a signed-in visitor), most recently updated first. */
+  listConversations(owner: string, limit: number): Promise<ConversationListing[]>;
+  /**
+   * Every conversation last updated in `[from, to)` (ISO 8601 times), oldest update first: what the CLI's
+   * `export` writes. Records only; their messages are read with {@link listMessages}.
+   */
+  conversationsUpdatedBetween(from: string, to: string): Promise<ConversationRecord[]>;
   /** Stores `record` under `key` if no live record is there; returns `undefined` if claimed, else the existing one. */
   claimIdempotency(
     key: string,
@@ -158,4 +191,15 @@ export interface ConversationStore {
   /** Answers when the store can be used; rejects when it cannot (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Whether a message can be rated: an assistant reply that is no longer being written. */
+export function rateable(message: StoredMessage): boolean {
+  return message.role === 'assistant' && message.status !== 'streaming';
+}
+
+/** Orders conversations most recently updated first (ISO 8601 times sort as text), then by id. */
+export function byUpdatedDescending(a: ConversationRecord, b: ConversationRecord): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? 1 : -1;
 }

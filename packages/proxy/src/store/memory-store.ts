@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async for SQLite and Redis;
    memory answers at once, and async methods turn its errors into rejections, like theirs. */
 import {
+  byUpdatedDescending,
+  rateable,
   turnLockName,
   type ChainHandle,
   type ConversationStore,
@@ -85,6 +87,36 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
     async listMessages(conversationId, limit) {
       const stored = messages.get(conversationId) ?? [];
       return stored.slice(Math.max(0, stored.length - limit));
+    },
+    async rateMessage(conversationId, messageId, rating) {
+      const stored = messages.get(conversationId);
+      const index = stored?.findIndex((candidate) => candidate.id === messageId) ?? -1;
+      const message = stored?.[index];
+      if (stored === undefined || message === undefined || !rateable(message)) return undefined;
+      const { rating: _previous, ...rest } = message;
+      const rated: StoredMessage = rating === undefined ? rest : { ...rest, rating };
+      stored[index] = rated;
+      return rated;
+    },
+    async listConversations(owner, limit) {
+      return [...conversations.values()]
+        .filter((record) => record.owner === owner)
+        .sort(byUpdatedDescending)
+        .slice(0, limit)
+        .map((record) => {
+          const stored = messages.get(record.id) ?? [];
+          return {
+            record,
+            firstUserMessage: stored.find((message) => message.role === 'user'),
+            lastMessage: stored.at(-1),
+          };
+        });
+    },
+    async conversationsUpdatedBetween(from, to) {
+      return [...conversations.values()]
+        .filter((record) => record.updatedAt >= from && record.updatedAt < to)
+        .sort(byUpdatedDescending)
+        .reverse();
     },
     async claimIdempotency(key, record, ttlMs) {
       const existing = liveIdempotency(key);

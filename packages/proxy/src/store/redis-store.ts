@@ -45,6 +45,24 @@ const updateMessageScript = `${replaceMessageLua}
 return replace(KEYS[1], ARGV[1], ARGV[2])`;
 
 /**
+ * Rates message ARGV[1] of the list KEYS[1]: sets its rating to the JSON ARGV[2], or removes it when ARGV[2]
+ * is empty. Only a finished assistant message; returns it as stored now, or false.
+ */
+const rateMessageScript = `
+local list = KEYS[1]
+for index = redis.call('llen', list) - 1, 0, -1 do
+  local message = cjson.decode(redis.call('lindex', list, index))
+  if message.id == ARGV[1] then
+    if message.role ~= 'assistant' or message.status == 'streaming' then return false end
+    if ARGV[2] == '' then message.rating = nil else message.rating = cjson.decode(ARGV[2]) end
+    local json = cjson.encode(message)
+    redis.call('lset', list, index, json)
+    return json
+  end
+end
+return false`;
+
+/**
  * A turn's heartbeat: KEYS = lock, message list, idempotency key. Only while ARGV[1] holds the lock: extend
  * it by ARGV[2] ms, replace message ARGV[3] with ARGV[4] (when given), set the record ARGV[5] for ARGV[6] ms
  * (when given).
@@ -101,6 +119,10 @@ function redisStore(
     messages: (id: string) => `${prefix}messages:${id}`,
     idempotency: (name: string) => `${prefix}idempotency:${name}`,
     lock: (name: string) => `${prefix}lock:${name}`,
+    /** A visitor's conversations, scored by their last update (ms). */
+    owner: (owner: string) => `${prefix}owner:${owner}`,
+    /** Every conversation, scored by its last update (ms): what `export` reads. */
+    updated: `${prefix}updated`,
   };
 
   const readConversation = async (id: string): Promise<ConversationRecord | undefined> => {
@@ -109,6 +131,8 @@ function redisStore(
     return {
       id: hash['id'],
       scope: hash['scope'] ?? '',
+      ...(hash['owner'] ? { owner: hash['owner'] } : {}),
+      ...(hash['sessionId'] ? { sessionId: hash['sessionId'] } : {}),
       chain: hash['chain'] ? (JSON.parse(hash['chain']) as ChainHandle) : undefined,
       createdAt: hash['createdAt'] ?? '',
       updatedAt: hash['updatedAt'] ?? '',
@@ -124,6 +148,18 @@ function redisStore(
       .expire(key.conversation(conversationId), retentionSeconds)
       .expire(key.messages(conversationId), retentionSeconds);
     if (scopeName) pipeline.expire(key.scope(scopeName), retentionSeconds);
+    await pipeline.exec();
+  };
+
+  /** Moves the conversation to `updatedAt` in the indexes by update time (its owner's, and the global one). */
+  const reindex = async (conversationId: string, updatedAt: string, owner?: string) => {
+    const score = Date.parse(updatedAt);
+    const ownerName = owner ?? (await redis.hget(key.conversation(conversationId), 'owner'));
+    const pipeline = redis.multi().zadd(key.updated, score, conversationId);
+    if (ownerName) {
+      pipeline.zadd(key.owner(ownerName), score, conversationId);
+      if (retentionSeconds !== undefined) pipeline.expire(key.owner(ownerName), retentionSeconds);
+    }
     await pipeline.exec();
   };
 
@@ -143,6 +179,8 @@ function redisStore(
       await redis.hset(key.conversation(record.id), {
         id: record.id,
         scope: record.scope,
+        ...(record.owner ? { owner: record.owner } : {}),
+        ...(record.sessionId ? { sessionId: record.sessionId } : {}),
         createdAt: record.createdAt,
         updatedAt: record.updatedAt,
         ...(record.chain ? { chain: JSON.stringify(record.chain) } : {}),
@@ -150,6 +188,7 @@ function redisStore(
       const claimed = await redis.set(key.scope(record.scope), record.id, 'NX');
       if (claimed === 'OK') {
         await touch(record.id, record.scope);
+        await reindex(record.id, record.updatedAt, record.owner);
         return record;
       }
       await redis.del(key.conversation(record.id));
@@ -163,6 +202,7 @@ function redisStore(
         updatedAt,
       });
       await touch(conversationId);
+      await reindex(conversationId, updatedAt);
     },
     async appendMessages(conversationId, list) {
       const last = list.at(-1);
@@ -170,6 +210,7 @@ function redisStore(
       await redis.rpush(key.messages(conversationId), ...list.map((message) => JSON.stringify(message)));
       await redis.hset(key.conversation(conversationId), { updatedAt: last.createdAt });
       await touch(conversationId);
+      await reindex(conversationId, last.createdAt);
     },
     async updateMessage(conversationId, message) {
       const replaced = await redis.eval(
@@ -191,6 +232,47 @@ function redisStore(
     async listMessages(conversationId, limit) {
       const values = await redis.lrange(key.messages(conversationId), -limit, -1);
       return values.map((value) => JSON.parse(value) as StoredMessage);
+    },
+    async rateMessage(conversationId, messageId, rating) {
+      const stored = await redis.eval(
+        rateMessageScript,
+        1,
+        key.messages(conversationId),
+        messageId,
+        rating === undefined ? '' : JSON.stringify(rating),
+      );
+      return typeof stored === 'string' ? (JSON.parse(stored) as StoredMessage) : undefined;
+    },
+    async listConversations(owner, limit) {
+      const ids = await redis.zrevrange(key.owner(owner), 0, limit - 1);
+      const listings = await Promise.all(
+        ids.map(async (id) => {
+          const [record, head, tail] = await Promise.all([
+            readConversation(id),
+            // The first question is among the first few messages (a greeting may open the conversation).
+            redis.lrange(key.messages(id), 0, 3),
+            redis.lindex(key.messages(id), -1),
+          ]);
+          if (record === undefined) return undefined;
+          const firstUserMessage = head
+            .map((value) => JSON.parse(value) as StoredMessage)
+            .find((message) => message.role === 'user');
+          return {
+            record,
+            firstUserMessage,
+            lastMessage: tail === null ? undefined : (JSON.parse(tail) as StoredMessage),
+          };
+        }),
+      );
+      return listings.filter((listing) => listing !== undefined);
+    },
+    async conversationsUpdatedBetween(from, to) {
+      const ids = await redis.zrangebyscore(key.updated, Date.parse(from), `(${Date.parse(to)}`);
+      const records = await Promise.all(ids.map((id) => readConversation(id)));
+      // A conversation that expired (its retention) leaves its id in the index: drop it there too.
+      const gone = ids.filter((_id, index) => records[index] === undefined);
+      if (gone.length > 0) await redis.zrem(key.updated, ...gone);
+      return records.filter((record) => record !== undefined);
     },
     async claimIdempotency(name, record, ttlMs) {
       const claimed = await redis.set(key.idempotency(name), JSON.stringify(record), 'PX', ttlMs, 'NX');

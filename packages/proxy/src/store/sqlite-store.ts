@@ -6,6 +6,7 @@ import {
   type ConversationRecord,
   type IdempotencyRecord,
   type StoredMessage,
+  type StoredRating,
 } from './conversation-store';
 import { createMemoryLimiter } from './limiter';
 import { createMemorySlots } from './memory-slots';
@@ -46,6 +47,15 @@ const migrations: readonly (readonly string[])[] = [
     `CREATE INDEX messages_by_conversation ON messages (conversation_id, seq)`,
     `CREATE TABLE idempotency (key TEXT PRIMARY KEY, record TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
     `CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+  ],
+  // Signed-in visitors: a conversation's owner and sessionId (for the visitor's list), ratings of replies,
+  // and the update time indexed (the list, the export).
+  [
+    `ALTER TABLE conversations ADD COLUMN owner TEXT`,
+    `ALTER TABLE conversations ADD COLUMN session_id TEXT`,
+    `CREATE INDEX conversations_by_owner ON conversations (owner, updated_at)`,
+    `CREATE INDEX conversations_by_update ON conversations (updated_at)`,
+    `ALTER TABLE messages ADD COLUMN rating TEXT`,
   ],
 ];
 
@@ -127,6 +137,19 @@ function asText(value: unknown): string {
   return typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '';
 }
 
+/** A `messages` row as a stored message (its rating, a JSON column, when it has one). */
+function readMessage(row: Record<string, unknown>): StoredMessage {
+  const rating = row['rating'];
+  return {
+    id: asText(row['id']),
+    role: asText(row['role']) as StoredMessage['role'],
+    text: asText(row['text']),
+    status: asText(row['status']) as StoredMessage['status'],
+    createdAt: asText(row['created_at']),
+    ...(typeof rating === 'string' ? { rating: JSON.parse(rating) as StoredRating } : {}),
+  };
+}
+
 function sqliteStore(
   client: Client,
   now: () => number,
@@ -140,6 +163,8 @@ function sqliteStore(
     return {
       id: asText(row['id']),
       scope: asText(row['scope']),
+      ...(typeof row['owner'] === 'string' ? { owner: row['owner'] } : {}),
+      ...(typeof row['session_id'] === 'string' ? { sessionId: row['session_id'] } : {}),
       chain: typeof chain === 'string' ? (JSON.parse(chain) as ChainHandle) : undefined,
       createdAt: asText(row['created_at']),
       updatedAt: asText(row['updated_at']),
@@ -160,10 +185,12 @@ function sqliteStore(
     },
     async createConversation(record) {
       await run(
-        'INSERT INTO conversations (id, scope, chain, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO NOTHING',
+        'INSERT INTO conversations (id, scope, owner, session_id, chain, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope) DO NOTHING',
         [
           record.id,
           record.scope,
+          record.owner ?? null,
+          record.sessionId ?? null,
           record.chain ? JSON.stringify(record.chain) : null,
           record.createdAt,
           record.updatedAt,
@@ -211,13 +238,57 @@ function sqliteStore(
         'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC',
         [conversationId, limit],
       );
-      return result.rows.map((row): StoredMessage => ({
-        id: asText(row['id']),
-        role: asText(row['role']) as StoredMessage['role'],
-        text: asText(row['text']),
-        status: asText(row['status']) as StoredMessage['status'],
-        createdAt: asText(row['created_at']),
-      }));
+      return result.rows.map(readMessage);
+    },
+    async rateMessage(conversationId, messageId, rating) {
+      const updated = await run(
+        `UPDATE messages SET rating = ? WHERE conversation_id = ? AND id = ? AND role = 'assistant' AND status != 'streaming'`,
+        [rating === undefined ? null : JSON.stringify(rating), conversationId, messageId],
+      );
+      if (updated.rowsAffected === 0) return undefined;
+      const result = await run('SELECT * FROM messages WHERE conversation_id = ? AND id = ?', [
+        conversationId,
+        messageId,
+      ]);
+      return result.rows[0] ? readMessage(result.rows[0]) : undefined;
+    },
+    async listConversations(owner, limit) {
+      const result = await run(
+        'SELECT * FROM conversations WHERE owner = ? ORDER BY updated_at DESC, id DESC LIMIT ?',
+        [owner, limit],
+      );
+      const records = result.rows.flatMap((row) => readConversation(row) ?? []);
+      if (records.length === 0) return [];
+      // Each conversation's first question and last message, in one round trip.
+      const ends = await client.batch(
+        records.flatMap((record) => [
+          {
+            sql: "SELECT * FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY seq ASC LIMIT 1",
+            args: [record.id],
+          },
+          {
+            sql: 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
+            args: [record.id],
+          },
+        ]),
+        'read',
+      );
+      return records.map((record, index) => {
+        const first = ends[index * 2]?.rows[0];
+        const last = ends[index * 2 + 1]?.rows[0];
+        return {
+          record,
+          firstUserMessage: first ? readMessage(first) : undefined,
+          lastMessage: last ? readMessage(last) : undefined,
+        };
+      });
+    },
+    async conversationsUpdatedBetween(from, to) {
+      const result = await run(
+        'SELECT * FROM conversations WHERE updated_at >= ? AND updated_at < ? ORDER BY updated_at ASC, id ASC',
+        [from, to],
+      );
+      return result.rows.flatMap((row) => readConversation(row) ?? []);
     },
     async claimIdempotency(key, record, ttlMs) {
       const at = now();

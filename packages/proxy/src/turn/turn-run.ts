@@ -23,6 +23,8 @@ export interface TurnRunOptions {
   readonly conversation: ConversationRecord;
   readonly keyId: string;
   readonly message: string;
+  /** Given to Vapi with this turn (a signed-in visitor's configured claims). */
+  readonly variableValues?: Readonly<Record<string, string>> | undefined;
   readonly userMessageId: string;
   /** A re-run of a turn whose user message is already stored (its first reply stopped or failed). */
   readonly userMessageStored: boolean;
@@ -205,6 +207,7 @@ export class TurnRun {
     try {
       const turn = await options.upstream.openTurn({
         message: options.message,
+        variableValues: options.variableValues,
         chain: conversation.chain,
         context:
           options.greeting === undefined ? undefined : [{ role: 'assistant', content: options.greeting }],

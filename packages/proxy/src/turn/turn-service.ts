@@ -43,6 +43,10 @@ export interface TurnRequest {
   readonly idempotencyKey?: string | undefined;
   /** A greeting the widget key lists, which the visitor saw before the conversation's first turn. */
   readonly greeting?: string | undefined;
+  /** The signed-in visitor's id (from a verified token): the conversation is theirs. */
+  readonly visitorId?: string | undefined;
+  /** Given to Vapi as `assistantOverrides.variableValues` for this turn (from verified claims only). */
+  readonly variableValues?: Readonly<Record<string, string>> | undefined;
 }
 
 /** How long an idempotency record is kept: a retry a day later is still answered from the store. */
@@ -50,9 +54,20 @@ const idempotencyTtlMs = 24 * 60 * 60 * 1000;
 /** How many of a conversation's newest messages are checked for a reply a dead turn left `streaming`. */
 const recentMessages = 50;
 
-/** A conversation's key in the store: the widget key id and the client's `sessionId`, unambiguously joined. */
-export function conversationScope(keyId: string, sessionId: string): string {
-  return `${encodeURIComponent(keyId)}|${sessionId}`;
+/**
+ * A conversation's key in the store: the widget key id, the signed-in visitor's id if any, and the client's
+ * `sessionId`, unambiguously joined (a `sessionId` has no `|`, and the ids are URI-encoded). An anonymous
+ * caller who knows a visitor's `sessionId` reaches another conversation: their own.
+ */
+export function conversationScope(keyId: string, sessionId: string, visitorId?: string): string {
+  return visitorId === undefined
+    ? `${encodeURIComponent(keyId)}|${sessionId}`
+    : `${visitorOwner(keyId, visitorId)}|${sessionId}`;
+}
+
+/** What a signed-in visitor's conversations share in the store (`ConversationRecord.owner`). */
+export function visitorOwner(keyId: string, visitorId: string): string {
+  return `${encodeURIComponent(keyId)}|v:${encodeURIComponent(visitorId)}`;
 }
 
 async function fingerprintOf(sessionId: string, message: string): Promise<string> {
@@ -89,8 +104,8 @@ export class TurnService {
   async start(request: TurnRequest): Promise<TurnStart> {
     const { store, now, createId } = this.#options;
     const leaseMs = this.#leaseMs;
-    const scope = conversationScope(request.keyId, request.sessionId);
-    const conversation = await this.#conversation(scope);
+    const scope = conversationScope(request.keyId, request.sessionId, request.visitorId);
+    const conversation = await this.#conversation(scope, request);
     const messageId = createId('msg');
 
     let idempotency: { key: string; fingerprint: string; ttlMs: number } | undefined;
@@ -187,6 +202,7 @@ export class TurnService {
       greetingStored,
       keyId: request.keyId,
       message: request.message,
+      variableValues: request.variableValues,
       userMessageId: createId('msg'),
       userMessageStored,
       messageId: rerun?.messageId ?? messageId,
@@ -210,11 +226,19 @@ export class TurnService {
     await Promise.all([...this.#all].map((run) => run.finished));
   }
 
-  async #conversation(scope: string): Promise<ConversationRecord> {
+  async #conversation(scope: string, request: TurnRequest): Promise<ConversationRecord> {
     const { store, now, createId } = this.#options;
     const found = await store.findConversation(scope);
     if (found) return found;
     const at = new Date(now()).toISOString();
-    return store.createConversation({ id: createId('conv'), scope, createdAt: at, updatedAt: at });
+    return store.createConversation({
+      id: createId('conv'),
+      scope,
+      ...(request.visitorId === undefined
+        ? {}
+        : { owner: visitorOwner(request.keyId, request.visitorId), sessionId: request.sessionId }),
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 }

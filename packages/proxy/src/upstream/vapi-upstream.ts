@@ -18,6 +18,8 @@ export type UpstreamTurn =
 
 export interface UpstreamTurnRequest {
   readonly message: string;
+  /** Added to the configured `variableValues` for this turn (a signed-in visitor's claims win). */
+  readonly variableValues?: Readonly<Record<string, string>> | undefined;
   readonly chain: ChainHandle | undefined;
   /** Messages Vapi has not seen, before `message`, for a conversation it does not have yet (the greeting). */
   readonly context?: readonly ChatContextMessage[] | undefined;
@@ -47,24 +49,27 @@ export interface VapiUpstream {
  */
 export function createVapiUpstream(options: UpstreamOptions): VapiUpstream {
   const fetcher: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
+  const assistantFor = (visitorValues: Readonly<Record<string, string>> | undefined) => {
+    const variableValues = { ...options.variableValues, ...visitorValues };
+    return {
+      assistantId: options.assistantId,
+      ...(Object.keys(variableValues).length > 0 ? { assistantOverrides: { variableValues } } : {}),
+    };
+  };
   const settings = {
     endpoint: '/chat',
     baseUrl: options.baseUrl ?? 'https://api.vapi.ai',
     key: options.apiKey,
     fetch: fetcher,
     stream: true,
-    assistant: {
-      assistantId: options.assistantId,
-      ...(options.variableValues ? { assistantOverrides: { variableValues: options.variableValues } } : {}),
-    },
     chaining: options.chain ?? 'previous-chat',
     format: { createParser: () => new VapiChatStreamParser(), fromJson: eventsFromVapiChat },
   } as const;
 
   return {
-    async openTurn({ message, chain, context, history, signal, onChainReplaced }) {
+    async openTurn({ message, variableValues, chain, context, history, signal, onChainReplaced }) {
       const events = sendChainedTurn(
-        { ...settings, onChainReplaced },
+        { ...settings, assistant: assistantFor(variableValues), onChainReplaced },
         { text: message, chain: chainOf(chain), context, history, signal },
       );
       // An error before the turn starts means Vapi ran nothing: the caller may let a retry run it again.

@@ -10,7 +10,7 @@ import { originAllowed } from '../widget-auth/origin-pattern';
  */
 const exposedHeaders =
   'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, X-Request-Id';
-const allowedHeaders = 'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key';
+const allowedHeaders = 'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key, X-Visitor-Token';
 
 /**
  * CORS for the origins some widget key allows, and for no other. A preflight cannot carry the key, so it is

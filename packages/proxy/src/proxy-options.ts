@@ -54,7 +54,7 @@ export interface VisitorOptions {
    * never anything from the browser's body. @default none
    */
   readonly variables?: Readonly<Record<string, VisitorClaimName>>;
-  /** The longest lifetime a token may have (its `exp` − `iat`). @default 3600 */
+  /** How long after it was issued (`iat`) a token is still accepted, whatever its `exp` says. @default 3600 */
   readonly maxAgeSeconds?: number;
   /** Refuse requests without a visitor token (only signed-in visitors may chat). @default false */
   readonly required?: boolean;

@@ -86,7 +86,7 @@ export type VisitorTokenResult =
 export interface VisitorTokenCheck {
   readonly secret: string;
   readonly widgetKeyId: string;
-  /** The longest lifetime (`exp` − `iat`) a token may claim. */
+  /** How long after it was issued (`iat`) a token is still accepted, whatever its `exp` says. */
   readonly maxAgeSeconds: number;
   /** The clock, in epoch ms. */
   readonly now: () => number;

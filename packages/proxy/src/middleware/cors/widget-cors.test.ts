@@ -16,7 +16,7 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(siteOrigin);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key',
+      'Content-Type, Accept, X-Api-Key, X-Widget-Api-Key, Idempotency-Key, X-Visitor-Token',
     );
     expect(response.headers.get('vary')).toBe('Origin');
   });

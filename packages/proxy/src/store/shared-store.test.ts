@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmulator } from '@vapi-chat-kit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, turnInit } from '../test-support/proxy-harness';
+import {
+  createHarness,
+  historyHeaders,
+  siteOrigin,
+  turnInit,
+  widgetKey,
+} from '../test-support/proxy-harness';
+import { signVisitorToken } from '../visitor/visitor-token';
 import { startRedisServer, type RedisServer } from '../test-support/redis-server';
 import { SseReader } from '../test-support/sse-events';
 import type { ConversationStore } from './conversation-store';
@@ -39,6 +46,63 @@ async function say(harness: ReturnType<typeof createHarness>, message: string, a
 }
 
 describe('two proxy instances sharing one Redis', () => {
+  it("list, read, continue and rate a signed-in visitor's conversation started on the other", async () => {
+    const vapi = createEmulator({ testMode: true });
+    const secret = 'a-shared-visitor-secret-of-32-characters';
+    const widgetKeys = [{ key: widgetKey, id: 'site', allowedOrigins: [siteOrigin], visitors: { secret } }];
+    const open = async () =>
+      createHarness({
+        store: await createRedisStore({ url: redis.url, keyPrefix: 'two-visitors:' }),
+        sharedEmulator: vapi,
+        proxy: { widgetKeys },
+      });
+    const [a, b] = [await open(), await open()];
+    const headers = {
+      'x-visitor-token': await signVisitorToken({ secret, widgetKeyId: 'site', visitorId: 'dana' }),
+    };
+    const started = await a.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 'dana-laptop', message: 'My name is Dana' }, headers),
+    );
+    const { conversationId } = (await started.json()) as { conversationId: string };
+
+    const listed = await b.app.request('/v1/conversations', { headers: { ...historyHeaders, ...headers } });
+    const { conversations } = (await listed.json()) as {
+      conversations: { conversationId: string; sessionId: string }[];
+    };
+    expect(conversations).toEqual([expect.objectContaining({ conversationId, sessionId: 'dana-laptop' })]);
+    const continued = await b.app.request(
+      '/v1/chat',
+      turnInit({ sessionId: 'dana-laptop', message: "What's my name?" }, headers),
+    );
+    expect(await continued.json()).toMatchObject({
+      conversationId,
+      message: expect.stringMatching(/Dana/) as string,
+    });
+
+    const query = new URLSearchParams({ sessionId: 'dana-laptop', conversationId }).toString();
+    const read = await a.app.request(`/v1/chat/history?${query}`, {
+      headers: { ...historyHeaders, ...headers },
+    });
+    const { messages } = (await read.json()) as { messages: { id: string; role: string }[] };
+    expect(messages).toHaveLength(4);
+    const reply = messages.at(-1)!;
+    const rated = await a.app.request(
+      '/v1/chat/rating',
+      turnInit({ sessionId: 'dana-laptop', conversationId, messageId: reply.id, value: 'up' }, headers),
+    );
+    expect(rated.status).toBe(200);
+    const reread = await b.app.request(`/v1/chat/history?${query}`, {
+      headers: { ...historyHeaders, ...headers },
+    });
+    expect(
+      ((await reread.json()) as { messages: { rating?: { value: string } }[] }).messages.at(-1)?.rating
+        ?.value,
+    ).toBe('up');
+    await a.store.close();
+    await b.store.close();
+  });
+
   it('continue a conversation started on the other, in both chain modes', async () => {
     for (const chain of ['previous-chat', 'session'] as const) {
       // One Vapi behind both instances, as in production; the chain lives in Redis, not in either process.

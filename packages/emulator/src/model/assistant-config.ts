@@ -56,4 +56,6 @@ export interface ResolvedAssistant {
   readonly systemPrompt?: string;
   readonly firstMessage?: string;
   readonly reply?: ReplyFunction;
+  /** The turn's `assistantOverrides.variableValues` (a model may use them, as a prompt's `{{…}}` does). */
+  readonly variableValues?: Readonly<Record<string, unknown>>;
 }

@@ -42,6 +42,7 @@ export function resolveAssistant(
       systemPrompt: fill(config.systemPrompt),
       firstMessage: fill(config.firstMessage),
       reply: config.reply,
+      variableValues,
     });
   }
   if (selection.assistant !== undefined) {
@@ -50,6 +51,7 @@ export function resolveAssistant(
       name: typeof transient.name === 'string' ? transient.name : 'Assistant',
       systemPrompt: fill(transientSystemPrompt(transient)),
       firstMessage: fill(typeof transient.firstMessage === 'string' ? transient.firstMessage : undefined),
+      variableValues,
     });
   }
   if (selection.squadId !== undefined || selection.squad !== undefined) {
@@ -57,6 +59,7 @@ export function resolveAssistant(
       name: techflowAssistant.name,
       systemPrompt: fill(techflowAssistant.systemPrompt),
       firstMessage: fill(techflowAssistant.firstMessage),
+      variableValues,
     });
   }
   return undefined;

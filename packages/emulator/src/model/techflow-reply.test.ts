@@ -14,6 +14,31 @@ function reply(messages: ChatMessage[]): string {
 }
 
 describe('techflowReply', () => {
+  it("greets a signed-in customer by name and plan, from the turn's variable values", () => {
+    const signedIn = {
+      ...assistant,
+      firstMessage: 'Hi! How can I help?',
+      variableValues: { customerName: 'Alice', plan: 'Team' },
+    };
+    const answer = (content: string, messages: ChatMessage[] = []) =>
+      techflowReply({
+        messages: [...messages, { role: 'user', content }],
+        assistant: signedIn,
+        userText: content,
+      });
+    expect(answer('Hello')).toBe(
+      "Hi Alice! I see you're on the Team plan. How can I help you with TechFlow today?",
+    );
+    expect(answer("What's my name?")).toBe('Your name is Alice.');
+    // A name given in the conversation still wins.
+    expect(answer("What's my name?", [{ role: 'user', content: 'My name is Al' }])).toBe('Your name is Al.');
+    expect(answer('Where is my invoice?')).toMatch(/^You are on the \*\*Team\*\* plan\./);
+    // Without variables, the usual greeting.
+    expect(reply([{ role: 'user', content: 'Hello' }])).toBe(
+      "Hi! I'm TechFlow Support. How can I help you today?",
+    );
+  });
+
   it('picks a topic from the question', () => {
     expect(reply([{ role: 'user', content: 'I forgot my password' }])).toContain(
       'To reset your TechFlow password:',

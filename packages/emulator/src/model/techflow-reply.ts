@@ -76,6 +76,10 @@ const overview = [
  */
 export function techflowReply(context: ReplyContext): string {
   const text = context.userText.trim();
+  // What the site says of a signed-in customer (`assistantOverrides.variableValues`), as a prompt's
+  // `{{customerName}}` and `{{plan}}` would tell a real model.
+  const customerName = textVariable(context.assistant.variableValues, 'customerName');
+  const plan = textVariable(context.assistant.variableValues, 'plan');
   const lowered = text.toLowerCase();
   const statedName = /\bmy name is\s+([\p{L}][\p{L}'-]*)/iu.exec(text)?.[1];
 
@@ -83,7 +87,7 @@ export function techflowReply(context: ReplyContext): string {
     return `Nice to meet you, ${statedName}! How can I help you with TechFlow today?`;
   }
   if (/\bwhat(?:'s| is)\s+my name\b|\bwho am i\b/.test(lowered)) {
-    const name = rememberedName(context.messages);
+    const name = rememberedName(context.messages) ?? customerName;
     return name === undefined
       ? "I don't know your name yet. Tell me with *My name is …*."
       : `Your name is ${name}.`;
@@ -95,13 +99,17 @@ export function techflowReply(context: ReplyContext): string {
   }
   if (/\b(passwords?|log ?in|sign ?in|locked out)\b/.test(lowered)) return passwordReset;
   if (/\b(bill\w*|invoices?|prices?|pricing|plans?|refunds?|payments?|subscriptions?|cost)\b/.test(lowered))
-    return billing;
+    return plan === undefined ? billing : `You are on the **${plan}** plan.\n\n${billing}`;
   if (/\b(api|keys?|tokens?|rate ?limits?|rate-limit\w*|throttl\w*|429)\b/.test(lowered)) return apiKeys;
   if (/\b(enterprise|sso|saml|scim|audit|residency|sla)\b/.test(lowered)) return enterprise;
   if (/\b(markdown|everything|demo)\b/.test(lowered)) {
     return [passwordReset, billing, apiKeys, enterprise].join('\n\n');
   }
   if (/^(hi|hello|hey|good (morning|afternoon|evening))\b/.test(lowered)) {
+    if (customerName !== undefined) {
+      const onPlan = plan === undefined ? '' : ` I see you're on the ${plan} plan.`;
+      return `Hi ${customerName}!${onPlan} How can I help you with TechFlow today?`;
+    }
     return context.assistant.firstMessage ?? `Hi! I'm ${context.assistant.name}. How can I help you today?`;
   }
   if (text === '') return overview;
@@ -116,4 +124,13 @@ function rememberedName(messages: readonly ChatMessage[]): string | undefined {
     if (found !== undefined) name = found;
   }
   return name;
+}
+
+/** A variable value given as text (1–100 characters), or undefined. */
+function textVariable(
+  values: Readonly<Record<string, unknown>> | undefined,
+  name: string,
+): string | undefined {
+  const value = values?.[name];
+  return typeof value === 'string' && value.trim() !== '' && value.length <= 100 ? value.trim() : undefined;
 }

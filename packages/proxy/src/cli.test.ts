@@ -22,6 +22,9 @@ function cliEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
     'WIDGET_KEYS',
     'PORT',
     'HOST',
+    'VISITOR_SECRET',
+    'VISITOR_VARIABLES',
+    'VISITORS_REQUIRED',
   ]) {
     if (!(name in extra)) delete env[name];
   }
@@ -39,6 +42,7 @@ describe('startProxyServer', { timeout: 15_000 }, () => {
         'Upstream: the Vapi emulator, in this process (VAPI_API_KEY is not set; set it to use Vapi)',
         'Widget key: demo-widget-key (demo; origins http://localhost:* http://127.0.0.1:* http://[::1]:*)',
         'Store: memory:',
+        'Visitors: demo tokens at /demo/visitor-token?visitor=alice (emulator only)',
       ]);
       const response = await fetch(`${server.url}/v1/chat/stream`, {
         method: 'POST',
@@ -62,6 +66,135 @@ describe('startProxyServer', { timeout: 15_000 }, () => {
       ]);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('signed-in visitors on the demo', { timeout: 30_000 }, () => {
+  const demoHeaders = {
+    'content-type': 'application/json',
+    'x-api-key': 'demo-widget-key',
+    origin: 'http://localhost:5173',
+  };
+
+  async function signIn(url: string): Promise<string> {
+    const response = await fetch(`${url}/demo/visitor-token?visitor=alice`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { token: string; visitor: { name: string; plan: string } };
+    expect(body.visitor).toMatchObject({ visitorId: 'demo-alice', name: 'Alice', plan: 'Team' });
+    return body.token;
+  }
+
+  it('signs demo tokens on the emulator, and the assistant greets Alice by name and plan', async () => {
+    const result = parseCliConfig(['--port', '0', '--store', 'memory:'], {});
+    if (!result.ok || !('config' in result)) throw new Error('config refused');
+    const server = await startProxyServer(result.config, () => undefined);
+    try {
+      const token = await signIn(server.url);
+      const response = await fetch(`${server.url}/v1/chat`, {
+        method: 'POST',
+        headers: { ...demoHeaders, 'x-visitor-token': token },
+        body: JSON.stringify({ sessionId: 'alice-1', message: 'Hello' }),
+      });
+      expect(await response.json()).toMatchObject({
+        message: "Hi Alice! I see you're on the Team plan. How can I help you with TechFlow today?",
+      });
+      expect((await fetch(`${server.url}/demo/visitor-token?visitor=mallory`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('has no demo tokens with a real Vapi key', () => {
+    const result = parseCliConfig(['--port', '0'], {
+      VAPI_API_KEY: 'sk-private',
+      VAPI_ASSISTANT_ID: 'asst',
+      WIDGET_KEYS: 'wk_site_key=https://a.example',
+    });
+    if (!result.ok || !('config' in result)) throw new Error('config refused');
+    expect(result.config.demoVisitors).toBe(false);
+    expect(result.config.widgetKeys[0]?.visitors).toBeUndefined();
+  });
+
+  it('exports a conversation with its rating as a JSON line (vapi-chat-proxy export)', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'proxy-export-'));
+    const storeUrl = `file:${path.join(directory, 'chat.db')}`;
+    try {
+      const result = parseCliConfig(['--port', '0', '--store', storeUrl], {});
+      if (!result.ok || !('config' in result)) throw new Error('config refused');
+      const server = await startProxyServer(result.config, () => undefined);
+      const token = await signIn(server.url);
+      const headers = { ...demoHeaders, 'x-visitor-token': token };
+      const turn = await fetch(`${server.url}/v1/chat`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ sessionId: 'alice-1', message: 'Where is my invoice?' }),
+      });
+      const { conversationId } = (await turn.json()) as { conversationId: string };
+      const query = new URLSearchParams({ sessionId: 'alice-1', conversationId }).toString();
+      const read = await fetch(`${server.url}/v1/chat/history?${query}`, { headers });
+      const { messages } = (await read.json()) as { messages: { id: string; role: string }[] };
+      const reply = messages.find((message) => message.role === 'assistant')!;
+      const rated = await fetch(`${server.url}/v1/chat/rating`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          sessionId: 'alice-1',
+          conversationId,
+          messageId: reply.id,
+          value: 'up',
+          comment: 'Clear',
+        }),
+      });
+      expect(rated.status).toBe(200);
+      await server.close();
+
+      const child = spawn(
+        tsx,
+        [
+          '--conditions=@vapi-chat-kit/source',
+          'src/cli.ts',
+          'export',
+          '--from',
+          '2000-01-01',
+          '--store',
+          storeUrl,
+        ],
+        { cwd: packageDirectory, env: cliEnvironment({}), stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/^Exported 1 conversation \(2000-01-01T00:00:00\.000Z to /);
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toEqual([
+        {
+          conversationId,
+          widgetKeyId: 'demo-widget-key',
+          visitorId: 'demo-alice',
+          sessionId: 'alice-1',
+          createdAt: expect.any(String) as string,
+          updatedAt: expect.any(String) as string,
+          ratings: { up: 1, down: 0 },
+          messages: [
+            expect.objectContaining({ role: 'user', text: 'Where is my invoice?' }),
+            expect.objectContaining({
+              id: reply.id,
+              role: 'assistant',
+              text: expect.stringMatching(/^You are on the \*\*Team\*\* plan\./) as string,
+              rating: { value: 'up', comment: 'Clear', ratedAt: expect.any(String) as string },
+            }),
+          ],
+        },
+      ]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
     }
   });
 });

@@ -4,10 +4,12 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { cliUsage, parseCliConfig, type CliConfig } from './cli/cli-config';
+import { exportConversations, exportUsage, parseExportConfig } from './cli/export-command';
 import { createProxy, whenTurnsFinished } from './create-proxy';
 import { errorText } from './http/error-body';
 import { jsonLineLogger, type ProxyLogger } from './logging/logger';
-import { defaultLimits, type UpstreamOptions } from './proxy-options';
+import { defaultLimits, type UpstreamOptions, type WidgetKeyConfig } from './proxy-options';
+import { signVisitorToken, type VisitorClaims } from './visitor/visitor-token';
 import type { ConversationStore } from './store/conversation-store';
 import { openStore } from './store/open-store';
 
@@ -104,6 +106,13 @@ export async function startProxyServer(
     logger,
     logMessageText: config.logMessageText,
   });
+  const demoSecret = config.demoVisitors ? config.widgetKeys[0]?.visitors?.secret : undefined;
+  if (demoSecret !== undefined) {
+    mountDemoVisitorTokens(app, config.basePath, demoSecret, config.widgetKeys[0]!);
+    notes.push(
+      `Visitors: demo tokens at ${config.basePath}/demo/visitor-token?visitor=alice (emulator only)`,
+    );
+  }
 
   const bodyTimeoutMs = config.limits?.bodyTimeoutMs ?? defaultLimits.bodyTimeoutMs;
   return new Promise((resolve, reject) => {
@@ -160,6 +169,39 @@ export async function startProxyServer(
   });
 }
 
+/** The demo's signed-in visitors. */
+const demoVisitors: Readonly<Record<string, Omit<VisitorClaims, 'visitorId'>>> = {
+  alice: { name: 'Alice', plan: 'Team', email: 'alice@example.com', locale: 'en' },
+  bob: { name: 'Bob', plan: 'Starter', email: 'bob@example.com', locale: 'en' },
+};
+
+/**
+ * `GET /demo/visitor-token?visitor=alice`: what a site's backend does for a visitor it signed in, for the
+ * demo only. It exists only while the proxy runs on its emulator with the demo key (never with a Vapi key),
+ * and signs with a secret made at start, never written anywhere.
+ */
+function mountDemoVisitorTokens(
+  app: ReturnType<typeof createProxy>,
+  basePath: string,
+  secret: string,
+  widgetKey: WidgetKeyConfig,
+): void {
+  app.get(`${basePath}/demo/visitor-token`, async (c) => {
+    const name = c.req.query('visitor') ?? '';
+    const claims = Object.hasOwn(demoVisitors, name) ? demoVisitors[name] : undefined;
+    if (claims === undefined) return c.json({ error: errorText.notFound }, 404);
+    const visitorId = `demo-${name}`;
+    const token = await signVisitorToken({
+      secret,
+      widgetKeyId: widgetKey.id ?? widgetKey.key,
+      visitorId,
+      ...claims,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token, visitor: { visitorId, ...claims } });
+  });
+}
+
 /** A whole HTTP/1.1 response, for a socket Node hands over before any request object exists. */
 function rawJsonResponse(status: number, reason: string, body: unknown): string {
   const json = JSON.stringify(body);
@@ -185,6 +227,10 @@ export async function runCli(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<ProxyServer | undefined> {
+  if (argv[0] === 'export') {
+    await runExport(argv.slice(1), env);
+    return undefined;
+  }
   const result = parseCliConfig(argv, env);
   if (!result.ok) {
     console.error(`Configuration error: ${result.setting} ${result.message}`);
@@ -212,6 +258,40 @@ export async function runCli(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/**
+ * `vapi-chat-proxy export`: conversations and their ratings as JSON lines on stdout; how many on stderr.
+ * Exit code 2 on a bad flag, 1 when the store cannot be read.
+ */
+async function runExport(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
+  const result = parseExportConfig(argv, env, Date.now());
+  if (!result.ok) {
+    console.error(`Configuration error: ${result.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if ('help' in result) {
+    console.log(exportUsage);
+    return;
+  }
+  let store: ConversationStore | undefined;
+  try {
+    store = await openStore(result.config.storeUrl);
+    const count = await exportConversations(store, result.config, (line) => {
+      // Waits for stdout to drain, so a large export into a pipe holds no more than a line in memory.
+      if (process.stdout.write(line)) return;
+      return new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+    });
+    console.error(
+      `Exported ${count} conversation${count === 1 ? '' : 's'} (${result.config.from} to ${result.config.to})`,
+    );
+  } catch (error) {
+    console.error(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await store?.close();
+  }
 }
 
 function isEntryPoint(): boolean {

@@ -91,6 +91,7 @@ function withoutUndefined(assistant: {
   systemPrompt?: string | undefined;
   firstMessage?: string | undefined;
   reply?: ResolvedAssistant['reply'] | undefined;
+  variableValues?: ResolvedAssistant['variableValues'];
 }): ResolvedAssistant {
   return Object.fromEntries(
     Object.entries(assistant).filter(([, value]) => value !== undefined),

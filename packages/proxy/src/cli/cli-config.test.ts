@@ -21,12 +21,23 @@ describe('parseCliConfig', () => {
         variableValues: undefined,
         storeUrl: defaultStoreUrl,
         retentionSeconds: undefined,
-        widgetKeys: [{ key: demoWidgetKey, allowedOrigins: demoOrigins }],
+        // The demo signs visitor tokens of its own, with a secret made at start.
+        widgetKeys: [
+          {
+            key: demoWidgetKey,
+            allowedOrigins: demoOrigins,
+            visitors: {
+              secret: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+              variables: { customerName: 'name', plan: 'plan' },
+            },
+          },
+        ],
         demoKey: true,
         trustedProxies: [],
         limits: {},
         basePath: '',
         logMessageText: false,
+        demoVisitors: true,
       },
     });
     expect(defaultPort).toBe(8787);
@@ -87,7 +98,43 @@ describe('parseCliConfig', () => {
         },
         basePath: '/api',
         logMessageText: true,
+        demoVisitors: false,
       },
+    });
+  });
+
+  it('gives every widget key visitor tokens with VISITOR_SECRET, and refuses a bad visitor setting', () => {
+    const secret = 'the-operators-visitor-secret-32-chars!';
+    const result = parseCliConfig(
+      ['--visitor-variables', 'customerName=name, tier=plan', '--visitors-required'],
+      {
+        VAPI_API_KEY: 'sk-private',
+        VAPI_ASSISTANT_ID: 'asst-1',
+        WIDGET_KEYS: 'wk_site_one=https://a.example;wk_site_two=https://b.example',
+        VISITOR_SECRET: secret,
+      },
+    );
+    const visitors = { secret, variables: { customerName: 'name', tier: 'plan' }, required: true };
+    expect(result.ok && 'config' in result && result.config.widgetKeys.map((key) => key.visitors)).toEqual([
+      visitors,
+      visitors,
+    ]);
+    expect(result.ok && 'config' in result && result.config.demoVisitors).toBe(false);
+    expect(parseCliConfig([], { VISITOR_SECRET: 'short' })).toEqual({
+      ok: false,
+      setting: 'VISITOR_SECRET',
+      message: 'must be at least 32 characters',
+    });
+    expect(parseCliConfig(['--visitor-variables', 'x=password'], { VISITOR_SECRET: secret })).toEqual({
+      ok: false,
+      setting: '--visitor-variables',
+      message: 'must be variable=claim pairs, claims being name, email, plan or locale',
+    });
+    const keys = { VAPI_API_KEY: 'sk', VAPI_ASSISTANT_ID: 'a', WIDGET_KEYS: 'wk_site_one=https://a.example' };
+    expect(parseCliConfig([], { ...keys, VISITORS_REQUIRED: '1' })).toEqual({
+      ok: false,
+      setting: 'VISITOR_SECRET',
+      message: 'is required with VISITORS_REQUIRED',
     });
   });
 
@@ -199,7 +246,11 @@ describe('parseCliConfig', () => {
   it('gives every widget key the greetings of WIDGET_GREETINGS (or --greeting), and refuses a bad list', () => {
     const fromEnv = parseCliConfig([], { WIDGET_GREETINGS: '["Hi! How can I help?","Bonjour !"]' });
     expect(fromEnv.ok && 'config' in fromEnv && fromEnv.config.widgetKeys).toEqual([
-      { key: demoWidgetKey, allowedOrigins: demoOrigins, greetings: ['Hi! How can I help?', 'Bonjour !'] },
+      expect.objectContaining({
+        key: demoWidgetKey,
+        allowedOrigins: demoOrigins,
+        greetings: ['Hi! How can I help?', 'Bonjour !'],
+      }),
     ]);
     const fromFlags = parseCliConfig(['--greeting', 'Hello', '--greeting', 'Salut'], {});
     expect(fromFlags.ok && 'config' in fromFlags && fromFlags.config.widgetKeys[0]?.greetings).toEqual([

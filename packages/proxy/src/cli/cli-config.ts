@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createAddressMatcher } from '../middleware/client-address/address-matcher';
 import type { LimitOptions, WidgetKeyConfig } from '../proxy-options';
+import { visitorSecretMinLength, type VisitorClaimName } from '../visitor/visitor-token';
 
 /** The widget key the CLI uses when none is configured and the emulator is the upstream (the demo). */
 export const demoWidgetKey = 'demo-widget-key';
@@ -30,6 +31,11 @@ export interface CliConfig {
   readonly limits: LimitOptions;
   readonly basePath: string;
   readonly logMessageText: boolean;
+  /**
+   * Whether the demo's visitor tokens are on: the emulator is the upstream with the demo key, so the CLI
+   * makes a visitor secret of its own and serves `GET /demo/visitor-token` (never with a real Vapi key).
+   */
+  readonly demoVisitors: boolean;
 }
 
 export type CliConfigResult =
@@ -39,6 +45,7 @@ export type CliConfigResult =
 
 /** The `--help` text. */
 export const cliUsage = `Usage: vapi-chat-proxy [options]
+       vapi-chat-proxy export --from <date> [--to <date>] [--store <url>]   (conversations and ratings, see export --help)
 
 Keeps Vapi's private key on the server: browsers call this proxy with a public widget key.
 Every flag has an environment variable; a flag wins.
@@ -55,6 +62,13 @@ Every flag has an environment variable; a flag wins.
   --retention-days <n>       CHAT_RETENTION_DAYS       delete conversations idle this long (default: keep)
   --widget-key <key=origins> WIDGET_KEYS               key=origin,origin (flag repeats; env separates keys by ;)
                                                        origins: https://site.example, http://localhost:*, *
+                             VISITOR_SECRET            signed-in visitors: the HS256 secret (32+ characters)
+                                                       the site's backend signs visitor tokens with
+                                                       (environment only; every widget key takes them)
+  --visitor-variables <map>  VISITOR_VARIABLES         claims given to the assistant as variable values:
+                                                       customerName=name,plan=plan (claims: name, email,
+                                                       plan, locale)
+  --visitors-required        VISITORS_REQUIRED=1       refuse requests without a visitor token
   --greeting <text>          WIDGET_GREETINGS          a greeting the site shows first, which Vapi then gets
                                                        as the assistant's first message (flag repeats; env:
                                                        a JSON array of strings)
@@ -148,6 +162,33 @@ function variableValues(text: string | undefined): CliConfig['variableValues'] {
   return value as Record<string, string | number | boolean>;
 }
 
+/** Parses `variable=claim,variable=claim`, each claim one a visitor token carries. */
+function visitorVariables(text: string, setting: string): Record<string, VisitorClaimName> {
+  const claims: readonly string[] = ['name', 'email', 'plan', 'locale'];
+  const variables: Record<string, VisitorClaimName> = {};
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
+    const [variable = '', claim = ''] = entry.split('=').map((part) => part.trim());
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable) || !claims.includes(claim)) {
+      throw new ConfigError(
+        setting,
+        'must be variable=claim pairs, claims being name, email, plan or locale',
+      );
+    }
+    variables[variable] = claim as VisitorClaimName;
+  }
+  return variables;
+}
+
+/** A random secret for the demo's visitor tokens: new at each start, never written anywhere. */
+function randomSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 /**
  * Reads the CLI's configuration from flags and environment, checking each setting. A bad setting is
  * returned with its name, so the CLI can refuse to start and say which.
@@ -187,6 +228,8 @@ export function parseCliConfig(
         'turn-lease-seconds': { type: 'string' },
         'base-path': { type: 'string' },
         'log-message-text': { type: 'boolean' },
+        'visitor-variables': { type: 'string' },
+        'visitors-required': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -261,6 +304,32 @@ export function parseCliConfig(
     const greetings = flags.greeting ?? parseGreetings(env['WIDGET_GREETINGS']);
     if (greetings.length > 0) widgetKeys = widgetKeys.map((widgetKey) => ({ ...widgetKey, greetings }));
 
+    // Signed-in visitors: a secret of the operator's, or the demo's own on the emulator.
+    const visitorSecret = env['VISITOR_SECRET']?.trim() || undefined;
+    if (visitorSecret !== undefined && visitorSecret.length < visitorSecretMinLength) {
+      throw new ConfigError('VISITOR_SECRET', `must be at least ${visitorSecretMinLength} characters`);
+    }
+    const [variablesText, variablesSetting] = pick('visitor-variables', 'VISITOR_VARIABLES');
+    const required = flags['visitors-required'] === true || env['VISITORS_REQUIRED'] === '1';
+    const demoVisitors = demoKey && !apiKey && visitorSecret === undefined;
+    const secret = visitorSecret ?? (demoVisitors ? randomSecret() : undefined);
+    if (secret === undefined && (variablesText !== undefined || required)) {
+      throw new ConfigError(
+        'VISITOR_SECRET',
+        `is required with ${required ? 'VISITORS_REQUIRED' : variablesSetting}`,
+      );
+    }
+    if (secret !== undefined) {
+      const variables = visitorVariables(
+        variablesText ?? (demoVisitors ? 'customerName=name,plan=plan' : ''),
+        variablesSetting,
+      );
+      widgetKeys = widgetKeys.map((widgetKey) => ({
+        ...widgetKey,
+        visitors: { secret, variables, ...(required ? { required } : {}) },
+      }));
+    }
+
     const [proxiesText, proxiesSetting] = pick('trust-proxy', 'TRUSTED_PROXIES');
     const trustedProxies = (proxiesText ?? '')
       .split(',')
@@ -317,6 +386,7 @@ export function parseCliConfig(
         limits,
         basePath,
         logMessageText: flags['log-message-text'] === true || env['LOG_MESSAGE_TEXT'] === '1',
+        demoVisitors,
       },
     };
   } catch (error) {

@@ -50,6 +50,14 @@ export {
   type FetchProxyHistoryOptions,
   type ProxyTransportOptions,
 } from './transport/proxy-transport';
+export type { ProxyRequestOptions } from './transport/proxy-request';
+// signed-in visitors: their conversations on any device, and ratings of replies
+export {
+  fetchVisitorConversations,
+  rateProxyMessage,
+  type FetchVisitorConversationsOptions,
+  type RateProxyMessageOptions,
+} from './transport/proxy-visitor';
 export { responsesTransport, type ResponsesTransportOptions } from './transport/responses-transport';
 export {
   type AssistantOptions,

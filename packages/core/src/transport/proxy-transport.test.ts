@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChatEvent } from '../protocol/chat-event';
 import { createChatStore } from '../store/create-chat-store';
 import { fetchProxyHistory, proxyTransport } from './proxy-transport';
+import { fetchVisitorConversations, rateProxyMessage } from './proxy-visitor';
 
 // Core may not import the proxy (STYLE.md matrix); the proxy's own tests and the hook's run this
 // transport against the real proxy. Here a recording handler answers in the proxy's wire format.
@@ -65,6 +66,30 @@ describe('proxyTransport', () => {
     expect(request?.headers.get('x-api-key')).toBe('wk_site');
     expect(request?.headers.get('idempotency-key')).toBe('turn-1');
     expect(request?.headers.get('accept')).toBe('text/event-stream');
+  });
+
+  it("sends a signed-in visitor's token, asked for before each turn (a fresh one each time)", async () => {
+    const double = proxyDouble(() => sse('proxy-basic.sse'));
+    let issued = 0;
+    const transport = proxyTransport({
+      baseUrl: 'https://chat.example',
+      fetch: double.fetch,
+      visitorToken: () => Promise.resolve(`token-${(issued += 1)}`),
+    });
+    await collect(transport.sendTurn({ text: 'Hi', chain: {}, turnId: 't1' }));
+    await collect(transport.sendTurn({ text: 'Again', chain: { sessionId: 's' }, turnId: 't2' }));
+    expect(double.requests.map((request) => request.headers.get('x-visitor-token'))).toEqual([
+      'token-1',
+      'token-2',
+    ]);
+    // An anonymous visitor (no token) sends no header.
+    const anonymous = proxyTransport({
+      baseUrl: 'https://chat.example',
+      fetch: double.fetch,
+      visitorToken: () => undefined,
+    });
+    await collect(anonymous.sendTurn({ text: 'Hi', chain: {}, turnId: 't3' }));
+    expect(double.requests[2]?.headers.has('x-visitor-token')).toBe(false);
   });
 
   it('makes its session key on a plain http page too, where crypto.randomUUID does not exist', async () => {
@@ -211,5 +236,84 @@ describe('fetchProxyHistory', () => {
         fetch: double.fetch,
       }),
     ).rejects.toMatchObject({ code: 'unauthorized', message: 'Unauthorized' });
+  });
+});
+
+describe('fetchVisitorConversations and rateProxyMessage', () => {
+  it("lists a visitor's conversations with the visitor's token", async () => {
+    const conversations = [
+      {
+        conversationId: 'conv-1',
+        sessionId: 's-1',
+        title: 'My invoice',
+        preview: { role: 'assistant', text: 'Here it is.' },
+        status: 'done',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:01:00.000Z',
+      },
+    ];
+    const double = proxyDouble(() => Response.json({ conversations }));
+    const listed = await fetchVisitorConversations({
+      baseUrl: 'https://chat.example/',
+      widgetKey: 'wk',
+      visitorToken: () => 'token-a',
+      limit: 20,
+      fetch: double.fetch,
+    });
+    expect(listed).toEqual(conversations);
+    expect(double.requests[0]?.url).toBe('https://chat.example/v1/conversations?limit=20');
+    expect(double.requests[0]?.headers.get('x-visitor-token')).toBe('token-a');
+    const refused = proxyDouble(() =>
+      Response.json({ error: 'Unauthorized', code: 'visitor_required' }, { status: 401 }),
+    );
+    await expect(
+      fetchVisitorConversations({ baseUrl: 'https://chat.example/api', fetch: refused.fetch }),
+    ).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    const broken = proxyDouble(() => Response.json({ items: [] }));
+    await expect(
+      fetchVisitorConversations({ baseUrl: 'https://chat.example/api', fetch: broken.fetch }),
+    ).rejects.toMatchObject({
+      code: 'protocol',
+    });
+  });
+
+  it('posts a rating and resolves with the stored one', async () => {
+    const rating = { value: 'down', comment: 'Too vague', ratedAt: '2026-01-01T00:00:00.000Z' };
+    const double = proxyDouble(() => Response.json({ messageId: 'm2', rating }));
+    const stored = await rateProxyMessage({
+      baseUrl: 'https://chat.example/api',
+      widgetKey: 'wk',
+      sessionId: 's-1',
+      conversationId: 'conv-1',
+      messageId: 'm2',
+      value: 'down',
+      comment: 'Too vague',
+      fetch: double.fetch,
+    });
+    expect(stored).toEqual(rating);
+    expect(double.requests[0]).toMatchObject({
+      url: expect.stringMatching(/\/api\/v1\/chat\/rating$/) as string,
+      body: {
+        sessionId: 's-1',
+        conversationId: 'conv-1',
+        messageId: 'm2',
+        value: 'down',
+        comment: 'Too vague',
+      },
+    });
+    expect(double.requests[0]?.headers.get('content-type')).toBe('application/json');
+    const removed = proxyDouble(() => Response.json({ messageId: 'm2', rating: null }));
+    expect(
+      await rateProxyMessage({
+        baseUrl: 'https://chat.example/api',
+        sessionId: 's-1',
+        conversationId: 'conv-1',
+        messageId: 'm2',
+        value: null,
+        fetch: removed.fetch,
+      }),
+    ).toBeNull();
   });
 });

@@ -1,21 +1,15 @@
 import { randomId } from '../id/random-id';
 import { ProtocolError } from '../errors/protocol-error';
-import { VapiChatError } from '../errors/vapi-chat-error';
 import type { ChatEvent } from '../protocol/chat-event';
 import { eventsFromProxyReply } from '../protocol/json-reply-events';
-import { parseJsonObject } from '../protocol/parse-json';
 import { proxyMessageMaxLength, type ProxyHistoryResponse } from '../protocol/proxy-protocol';
 import type { ChatTransport } from './chat-transport';
-import { errorFromResponse } from './error-from-response';
-import { fetchOrError, streamTurn } from './stream-turn';
+import { proxyHeaders, requestProxyJson, type ProxyRequestOptions } from './proxy-request';
+import { streamTurn } from './stream-turn';
 import { joinUrl, resolveFetch, type TransportOptions } from './transport-options';
 import { ProxyStreamParser } from '../protocol/proxy-stream-parser';
 
-export interface ProxyTransportOptions extends TransportOptions {
-  /** Where the proxy is: `'/api'` on the same origin, or `'https://chat.example.com'`. */
-  readonly baseUrl: string;
-  /** The site's widget key (public, tied to allowed origins), sent as `x-api-key`. */
-  readonly widgetKey?: string | undefined;
+export interface ProxyTransportOptions extends ProxyRequestOptions, Pick<TransportOptions, 'stream'> {
   /** Makes a new conversation's session key. @default a random UUID (`randomId`) */
   readonly createSessionId?: (() => string) | undefined;
 }
@@ -40,7 +34,7 @@ export function proxyTransport(options: ProxyTransportOptions): ChatTransport {
     async *sendTurn(request) {
       const sessionId = request.chain.sessionId ?? createSessionId();
       const headers = {
-        ...widgetHeaders(options),
+        ...(await proxyHeaders(options)),
         'idempotency-key': request.turnId,
         ...(stream ? { accept: 'text/event-stream' } : {}),
       };
@@ -66,17 +60,7 @@ function withSessionId(event: ChatEvent, sessionId: string): ChatEvent {
   return event.type === 'turn-start' || event.type === 'turn-end' ? { ...event, sessionId } : event;
 }
 
-function widgetHeaders(options: ProxyTransportOptions): Record<string, string> {
-  return {
-    ...options.headers,
-    ...(options.widgetKey === undefined ? {} : { 'x-api-key': options.widgetKey }),
-  };
-}
-
-export interface FetchProxyHistoryOptions extends Pick<
-  ProxyTransportOptions,
-  'baseUrl' | 'widgetKey' | 'fetch' | 'headers'
-> {
+export interface FetchProxyHistoryOptions extends ProxyRequestOptions {
   readonly sessionId: string;
   readonly conversationId: string;
   readonly signal?: AbortSignal | undefined;
@@ -91,22 +75,14 @@ export interface FetchProxyHistoryOptions extends Pick<
  */
 export async function fetchProxyHistory(options: FetchProxyHistoryOptions): Promise<ProxyHistoryResponse> {
   const query = new URLSearchParams({ sessionId: options.sessionId, conversationId: options.conversationId });
-  const fetcher = resolveFetch(options);
-  const response = await fetchOrError(
-    fetcher,
-    joinUrl(options.baseUrl, `/v1/chat/history?${query.toString()}`),
-    {
-      headers: widgetHeaders(options),
-      signal: options.signal ?? null,
-    },
+  const body = await requestProxyJson(
+    options,
+    `/v1/chat/history?${query.toString()}`,
+    { signal: options.signal },
+    'The history',
   );
-  if (VapiChatError.isInstance(response)) throw response;
-  if (!response.ok) throw await errorFromResponse(response);
-  const parsed = parseJsonObject(await response.text(), 'The history');
-  if (!parsed.ok) throw parsed.error;
-  const { conversationId, messages } = parsed.value;
-  if (typeof conversationId !== 'string' || !Array.isArray(messages)) {
+  if (typeof body['conversationId'] !== 'string' || !Array.isArray(body['messages'])) {
     throw new ProtocolError('The history has no conversationId or messages');
   }
-  return parsed.value as unknown as ProxyHistoryResponse;
+  return body as unknown as ProxyHistoryResponse;
 }

@@ -33,6 +33,8 @@ export type ChatEvent =
       readonly conversationId?: string | undefined;
       /** The whole reply. Authoritative: where a final `output` disagrees with the deltas, this is it. */
       readonly text: string;
+      /** The proxy's id of the stored reply (what a rating names). */
+      readonly messageId?: string | undefined;
     }
   | { readonly type: 'error'; readonly error: VapiChatError };
 

@@ -26,6 +26,7 @@ export class ProxyStreamParser {
   #started = false;
   #stopped = false;
   #conversationId: string | undefined;
+  #messageId: string | undefined;
   #text = '';
 
   push(message: SseMessage): ChatEvent[] {
@@ -36,8 +37,10 @@ export class ProxyStreamParser {
     switch (message.event) {
       case 'start': {
         this.#conversationId = stringField(data, 'conversationId');
+        // `messageId` names the proxy's stored reply, not a Vapi chat: it is no chain handle, and the turn's
+        // end hands it on (a rating names it).
+        this.#messageId = stringField(data, 'messageId');
         this.#started = true;
-        // `messageId` names the proxy's stored reply, not a Vapi chat: it is no chain handle.
         return [{ type: 'turn-start', conversationId: this.#conversationId }];
       }
       case 'delta': {
@@ -61,6 +64,7 @@ export class ProxyStreamParser {
           type: 'turn-end',
           conversationId: stringField(data, 'conversationId') ?? this.#conversationId,
           text: this.#text,
+          messageId: this.#messageId,
         });
         return events;
       }

@@ -319,7 +319,7 @@ const cases: ReadonlyArray<{ file: string; format: ChatStreamFormat; expected: P
       { type: 'text-delta', text: 'Hi' },
       { type: 'text-delta', text: ' Alice' },
       { type: 'text-delta', text: '!' },
-      { type: 'turn-end', conversationId, text: 'Hi Alice!' },
+      { type: 'turn-end', conversationId, text: 'Hi Alice!', messageId: 'm_2' },
     ],
   },
   {

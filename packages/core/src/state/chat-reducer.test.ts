@@ -121,6 +121,23 @@ describe('chatReducer transitions', () => {
       ended,
     ],
     [
+      "turn-end through the proxy keeps the stored reply's id on the reply (a rating names it)",
+      streaming,
+      turnEvent({
+        type: 'turn-end',
+        chatId: 'c2',
+        sessionId: 's1',
+        text: 'It ships today.',
+        messageId: 'msg_9',
+      }),
+      {
+        ...ended,
+        messages: ended.messages.map((message) =>
+          message.id === 'a1' ? { ...message, remoteId: 'msg_9' } : message,
+        ),
+      },
+    ],
+    [
       'turn-end without deltas creates the reply',
       submitted,
       turnEvent({ type: 'turn-end', chatId: 'c1', text: 'Hello.' }, 25),

@@ -240,13 +240,14 @@ function applyEvent(state: ChatState, turn: ChatActiveTurn, event: ChatEvent, at
             status: 'done',
             createdAt: at,
             turnId: turn.turnId,
+            remoteId: event.messageId,
           };
           messages = [...messages, reply];
         }
       } else {
         // The final text may add what the deltas missed; it never shortens or replaces what was shown.
         const text = event.text.startsWith(live.text) ? event.text : live.text;
-        messages = replaceAt(messages, index, { ...live, text, status: 'done' });
+        messages = replaceAt(messages, index, { ...live, text, status: 'done', remoteId: event.messageId });
       }
       // The chain moves only when a turn completes: the chat of a stopped or cut turn may not exist.
       const chain = mergeChain(state.chain, event, true);

@@ -55,6 +55,8 @@ export interface ChatMessage {
    * so the assistant does not remember what came before (a "new conversation" divider goes above it).
    */
   readonly newSession?: true | undefined;
+  /** On a finished reply through the proxy: the id it is stored under there (what a rating names). */
+  readonly remoteId?: string | undefined;
 }
 
 /**

@@ -57,6 +57,7 @@ describe('proxyTransport', () => {
         type: 'turn-end',
         conversationId: 'c0a8f1e2-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
         text: 'Hi Alice!',
+        messageId: 'm_2',
         sessionId: 'session-1',
       },
     ]);

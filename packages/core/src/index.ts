@@ -129,4 +129,4 @@ export {
   toChatSnapshotJson,
   type ChatSnapshotJson,
 } from './persist/chat-snapshot-json';
-export { snapshotFromHistory, type HistoryReplace } from './persist/history-snapshot';
+export { conversationSnapshot, snapshotFromHistory, type HistoryReplace } from './persist/history-snapshot';

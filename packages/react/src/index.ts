@@ -8,6 +8,16 @@ export { useChatMessage } from './use-chat-message';
 export { useChatHistory, type UseChatHistoryOptions } from './use-chat-history';
 export { useOnlineStatus } from './use-online-status';
 
+// server state (TanStack Query): a signed-in visitor's conversations, reopening one, rating replies
+export { chatQueryKeys } from './server/query-keys';
+export { useServerQueryClient } from './server/use-server-query-client';
+export {
+  useVisitorConversations,
+  type UseVisitorConversationsOptions,
+} from './server/use-visitor-conversations';
+export { useOpenConversation, type OpenConversation } from './server/use-open-conversation';
+export { useMessageRating, type MessageRating } from './server/use-message-rating';
+
 // provider and chats
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
 export { createChatBinding, type ChatBinding, type ChatOptions } from './create-chat-binding';

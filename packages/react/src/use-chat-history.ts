@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientContext, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import {
   fetchProxyHistory,
   snapshotFromHistory,
@@ -6,8 +6,10 @@ import {
   type HistoryReplace,
   type ProxyHistoryResponse,
 } from '@vapi-chat-kit/core';
-import { useContext, useEffect, useState } from 'react';
-import { ChatRegistryContext, useChatBinding } from './chat-context';
+import { useEffect } from 'react';
+import { useChatBinding } from './chat-context';
+import { chatQueryKeys } from './server/query-keys';
+import { useServerQueryClient } from './server/use-server-query-client';
 import { useBindingSelector } from './use-chat-selector';
 
 /**
@@ -18,7 +20,7 @@ import { useBindingSelector } from './use-chat-selector';
  */
 export interface UseChatHistoryOptions extends Pick<
   FetchProxyHistoryOptions,
-  'baseUrl' | 'widgetKey' | 'fetch' | 'headers'
+  'baseUrl' | 'widgetKey' | 'visitorToken' | 'fetch' | 'headers'
 > {
   /** Set false to hold the request. @default true */
   readonly enabled?: boolean | undefined;
@@ -45,22 +47,18 @@ export interface UseChatHistoryOptions extends Pick<
  */
 export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<ProxyHistoryResponse> {
   const binding = useChatBinding('useChatHistory');
-  const appClient = useContext(QueryClientContext);
-  const registry = useContext(ChatRegistryContext);
-  const [ownClient] = useState(() =>
-    appClient === undefined && registry === undefined ? new QueryClient() : undefined,
-  );
-  const client = appClient ?? registry?.queryClient() ?? ownClient;
+  const client = useServerQueryClient();
   const sessionId = useBindingSelector(binding, (state) => state.chain.sessionId);
   const conversationId = useBindingSelector(binding, (state) => state.chain.conversationId);
-  const { baseUrl, widgetKey, fetch, headers } = options;
+  const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
   const query = useQuery(
     {
-      queryKey: ['vapi-chat-kit', 'history', baseUrl, sessionId, conversationId],
+      queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
       queryFn: ({ signal }) =>
         fetchProxyHistory({
           baseUrl,
           widgetKey,
+          visitorToken,
           fetch,
           headers,
           sessionId: sessionId ?? '',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatReducer } from '../state/chat-reducer';
 import type { ChatState } from '../state/chat-state';
 import { createChatState } from '../state/create-chat-state';
-import { snapshotFromHistory } from './history-snapshot';
+import { conversationSnapshot, snapshotFromHistory } from './history-snapshot';
 
 const history = {
   conversationId: 'conv_1',
@@ -32,6 +32,7 @@ describe('snapshotFromHistory', () => {
           text: 'Hi',
           status: 'done',
           createdAt: Date.parse(history.messages[0].createdAt),
+          remoteId: 'm1',
         },
         {
           id: 'm2',
@@ -39,9 +40,17 @@ describe('snapshotFromHistory', () => {
           text: 'Hel',
           status: 'stopped',
           createdAt: Date.parse(history.messages[1].createdAt),
+          remoteId: 'm2',
         },
       ],
       chain: { sessionId: 's1', conversationId: 'conv_1' },
+    });
+  });
+
+  it('reopens a stored conversation in place of the current one, with the chain that continues it', () => {
+    expect(conversationSnapshot(history, 'laptop-1')).toEqual({
+      messages: snapshotFromHistory(empty, history)?.messages,
+      chain: { sessionId: 'laptop-1', conversationId: 'conv_1' },
     });
   });
 

@@ -25,12 +25,34 @@ export function snapshotFromHistory(
 ): ChatSnapshot | undefined {
   if (selectIsBusy(state) || state.activeTurn !== undefined) return undefined;
   if (replace === 'if-empty' && state.messages.some((message) => message.role === 'user')) return undefined;
-  const messages: ChatMessage[] = history.messages.map((message) => ({
+  return {
+    messages: messagesOfHistory(history),
+    chain: { ...state.chain, conversationId: history.conversationId },
+  };
+}
+
+/**
+ * The snapshot that reopens a stored conversation in place of the current one (a signed-in visitor's,
+ * chosen from their list on any device): its messages, and the chain that continues it there.
+ *
+ * @example
+ * engine.actions.restore(conversationSnapshot(await fetchProxyHistory(options), summary.sessionId));
+ */
+export function conversationSnapshot(history: ProxyHistoryResponse, sessionId: string): ChatSnapshot {
+  return { messages: messagesOfHistory(history), chain: { sessionId, conversationId: history.conversationId } };
+}
+
+/**
+ * A stored transcript as chat messages: a reply stored `failed` (cut part-way) comes back `stopped`; each
+ * keeps its stored id as `remoteId` too (what a rating names).
+ */
+function messagesOfHistory(history: ProxyHistoryResponse): ChatMessage[] {
+  return history.messages.map((message) => ({
     id: message.id,
     role: message.role,
     text: message.text,
     status: message.status === 'failed' ? 'stopped' : message.status,
     createdAt: Date.parse(message.createdAt),
+    remoteId: message.id,
   }));
-  return { messages, chain: { ...state.chain, conversationId: history.conversationId } };
 }

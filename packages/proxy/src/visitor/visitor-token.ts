@@ -151,5 +151,7 @@ export function assertSecret(secret: string, where: string): void {
 }
 
 function secretBytes(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+  // Copied into this realm's Uint8Array: where the encoder's comes from another realm (a DOM shim in
+  // tests), jose's `instanceof Uint8Array` would refuse it.
+  return Uint8Array.from(new TextEncoder().encode(secret));
 }

@@ -1,0 +1,73 @@
+import {
+  conversationSnapshot,
+  fetchProxyHistory,
+  type ProxyConversationSummary,
+  type ProxyRequestOptions,
+} from '@vapi-chat-kit/core';
+import { useCallback } from 'react';
+import { useChatBinding } from '../chat-context';
+import { chatQueryKeys } from './query-keys';
+import { useServerQueryClient } from './use-server-query-client';
+
+/** What {@link useOpenConversation} gives: reopen a listed conversation, or start a new one. */
+export interface OpenConversation {
+  /**
+   * Reads the conversation's stored transcript (through the query cache: an open one is not fetched twice
+   * within a minute) and makes it the current chat's, so the next message continues it there, with the
+   * assistant's context. Ratings stored with it are seeded into the rating queries. Rejects with a typed
+   * error; the current conversation is left as it was.
+   */
+  readonly open: (
+    conversation: Pick<ProxyConversationSummary, 'conversationId' | 'sessionId'>,
+  ) => Promise<void>;
+  /** Starts a new conversation (the current one stays on the server, in the visitor's list). */
+  readonly startNew: () => void;
+}
+
+/** How long a read transcript is reused when the same conversation is opened again. */
+const transcriptStaleMs = 60_000;
+
+/**
+ * Opens a signed-in visitor's conversation in the current chat (inside `Chat.Root` or `ChatProvider`), on
+ * any device: the list's `sessionId` and `conversationId` are all it needs, with the visitor's token.
+ *
+ * @example
+ * const { open, startNew } = useOpenConversation({ baseUrl: '/api', widgetKey, visitorToken });
+ * <button onClick={() => void open(conversation)}>{conversation.title}</button>
+ */
+export function useOpenConversation(options: ProxyRequestOptions): OpenConversation {
+  const binding = useChatBinding('useOpenConversation');
+  const client = useServerQueryClient();
+  const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
+  const open = useCallback<OpenConversation['open']>(
+    async ({ conversationId, sessionId }) => {
+      const history = await client.fetchQuery({
+        queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
+        queryFn: ({ signal }) =>
+          fetchProxyHistory({
+            baseUrl,
+            widgetKey,
+            visitorToken,
+            fetch,
+            headers,
+            sessionId,
+            conversationId,
+            signal,
+          }),
+        staleTime: transcriptStaleMs,
+      });
+      for (const message of history.messages) {
+        if (message.role === 'assistant') {
+          client.setQueryData(
+            chatQueryKeys.rating(baseUrl, conversationId, message.id),
+            message.rating ?? null,
+          );
+        }
+      }
+      binding.actions.restore(conversationSnapshot(history, sessionId));
+    },
+    [binding, client, baseUrl, widgetKey, visitorToken, fetch, headers],
+  );
+  const startNew = useCallback(() => binding.actions.reset(), [binding]);
+  return { open, startNew };
+}

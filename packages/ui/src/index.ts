@@ -17,6 +17,11 @@ export {
   type ChatMessageSlotProps,
 } from './components/chat-components';
 
+// a signed-in visitor's conversations and ratings (with `proxy`)
+export { ChatConversationList, type ChatConversationListProps } from './conversations/chat-conversation-list';
+export type { ChatWindowProxy } from './conversations/chat-proxy-context';
+export { ChatRating, type ChatRatingProps } from './rating/chat-rating';
+
 // its parts
 export { ChatHeader, type ChatHeaderProps } from './chat-header/chat-header';
 export { ChatMessageBubble, type ChatMessageBubbleProps } from './message/chat-message-bubble';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CloseIcon, NewConversationIcon } from '../icons/icons';
+import { CloseIcon, HistoryIcon, NewConversationIcon } from '../icons/icons';
 import { useLabels } from '../labels/labels-context';
 
 /**
@@ -16,6 +16,10 @@ export interface ChatHeaderProps {
   readonly onReset?: (() => void) | undefined;
   /** Shows a close button. */
   readonly onClose?: (() => void) | undefined;
+  /** Shows a button to a signed-in visitor's conversations (a toggle: `conversationsShown`). */
+  readonly onToggleConversations?: (() => void) | undefined;
+  /** Whether the conversation list is shown now (the button's `aria-expanded`). @default false */
+  readonly conversationsShown?: boolean | undefined;
   /** The heading level of the title. @default 2 */
   readonly headingLevel?: 2 | 3 | 4 | undefined;
   /** The title's id (the window is labelled by it). */
@@ -35,6 +39,8 @@ export function ChatHeader({
   avatar,
   onReset,
   onClose,
+  onToggleConversations,
+  conversationsShown = false,
   headingLevel = 2,
   titleId,
 }: ChatHeaderProps) {
@@ -55,6 +61,18 @@ export function ChatHeader({
         <p className="vck-subtitle">{subtitle ?? labels.subtitle}</p>
       </div>
       <div className="vck-header-actions">
+        {onToggleConversations && (
+          <button
+            type="button"
+            className="vck-icon-button"
+            aria-label={conversationsShown ? labels.backToChat : labels.conversations}
+            title={conversationsShown ? labels.backToChat : labels.conversations}
+            aria-expanded={conversationsShown}
+            onClick={onToggleConversations}
+          >
+            <HistoryIcon />
+          </button>
+        )}
         {onReset && (
           <button
             type="button"

@@ -12,6 +12,8 @@ import {
 import { ChatHeader } from '../chat-header/chat-header';
 import { ChatComponentsProvider, type ChatComponents } from '../components/chat-components';
 import { ChatComposerBar } from '../composer/chat-composer-bar';
+import { ChatConversationList } from '../conversations/chat-conversation-list';
+import { ChatProxyContext, type ChatWindowProxy } from '../conversations/chat-proxy-context';
 import { ChatEmptyState, SuggestedPrompts } from '../empty-state/chat-empty-state';
 import { JumpToLatest } from '../jump-to-latest/jump-to-latest';
 import type { ChatLabels } from '../labels/chat-labels';
@@ -58,6 +60,13 @@ export interface ChatWindowProps {
    * `ChatComponents`). Make the object once, outside render. @default the kit's
    */
   readonly components?: ChatComponents | undefined;
+  /**
+   * The proxy the conversation is kept on (`baseUrl`, `widgetKey`, and for a signed-in visitor
+   * `visitorToken` and `visitorId`). With it, finished replies get thumbs up and down; with a visitor, the
+   * header's history button lists their conversations on any device (reopen, continue, start new).
+   * @default none (no ratings, no list)
+   */
+  readonly proxy?: ChatWindowProxy | undefined;
 }
 
 /**
@@ -93,35 +102,65 @@ export function ChatWindow({
   className,
   style,
   components,
+  proxy,
 }: ChatWindowProps) {
   const titleId = useId();
+  const [view, setView] = useState<'chat' | 'conversations'>('chat');
+  // Back from the list, focus goes to the composer (where the reopened conversation continues).
+  const [returned, setReturned] = useState(false);
+  const listing = view === 'conversations' && proxy?.visitorId !== undefined;
   return (
     <LabelsProvider labels={labels}>
-      <ChatComponentsProvider components={components}>
-        <Chat.Root
-          chat={chat}
-          role="region"
-          aria-labelledby={titleId}
-          className={className ? `vck-window ${className}` : 'vck-window'}
-          data-theme={theme}
-          dir={dir}
-          style={style}
-        >
-          <WindowHeader
-            titleId={titleId}
-            title={title}
-            subtitle={subtitle}
-            avatar={avatar}
-            onClose={onClose}
-            showReset={showReset}
-          />
-          <ChatThread suggestions={suggestions} />
-          <div className="vck-footer">
-            <ChatStatusBanner />
-            <ChatComposerBar autoFocus={autoFocus} />
-          </div>
-        </Chat.Root>
-      </ChatComponentsProvider>
+      <ChatProxyContext.Provider value={proxy}>
+        <ChatComponentsProvider components={components}>
+          <Chat.Root
+            chat={chat}
+            role="region"
+            aria-labelledby={titleId}
+            className={className ? `vck-window ${className}` : 'vck-window'}
+            data-theme={theme}
+            dir={dir}
+            style={style}
+          >
+            <WindowHeader
+              titleId={titleId}
+              title={title}
+              subtitle={subtitle}
+              avatar={avatar}
+              onClose={onClose}
+              showReset={showReset}
+              conversations={
+                proxy?.visitorId === undefined
+                  ? undefined
+                  : {
+                      shown: listing,
+                      toggle: () => {
+                        setReturned(listing);
+                        setView(listing ? 'chat' : 'conversations');
+                      },
+                    }
+              }
+            />
+            {listing ? (
+              <ChatConversationList
+                proxy={proxy}
+                onDone={() => {
+                  setView('chat');
+                  setReturned(true);
+                }}
+              />
+            ) : (
+              <>
+                <ChatThread suggestions={suggestions} />
+                <div className="vck-footer">
+                  <ChatStatusBanner />
+                  <ChatComposerBar autoFocus={autoFocus || returned} />
+                </div>
+              </>
+            )}
+          </Chat.Root>
+        </ChatComponentsProvider>
+      </ChatProxyContext.Provider>
     </LabelsProvider>
   );
 }
@@ -133,8 +172,10 @@ function WindowHeader({
   avatar,
   onClose,
   showReset,
+  conversations,
 }: Pick<ChatWindowProps, 'title' | 'subtitle' | 'avatar' | 'onClose' | 'showReset'> & {
   readonly titleId: string;
+  readonly conversations: { readonly shown: boolean; readonly toggle: () => void } | undefined;
 }) {
   const { reset } = useVapiChat();
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -146,6 +187,8 @@ function WindowHeader({
         subtitle={subtitle}
         avatar={avatar}
         onClose={onClose}
+        onToggleConversations={conversations?.toggle}
+        conversationsShown={conversations?.shown}
         onReset={
           showReset
             ? () => {

@@ -93,3 +93,28 @@ export function ChatIcon() {
     </svg>
   );
 }
+
+export function ThumbUpIcon() {
+  return (
+    <svg {...common}>
+      <path d="M7 10v11H4V10zM7 10l4-7a2 2 0 0 1 3 2l-1 5h6a2 2 0 0 1 2 2l-2 7a2 2 0 0 1-2 2H7" />
+    </svg>
+  );
+}
+
+export function ThumbDownIcon() {
+  return (
+    <svg {...common}>
+      <path d="M17 14V3h3v11zM17 14l-4 7a2 2 0 0 1-3-2l1-5H5a2 2 0 0 1-2-2l2-7a2 2 0 0 1 2-2h10" />
+    </svg>
+  );
+}
+
+export function HistoryIcon() {
+  return (
+    <svg {...common}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5M12 7v5l3 2" />
+    </svg>
+  );
+}

@@ -71,6 +71,27 @@ export interface ChatLabels {
   readonly emptyDescription: string;
   /** The accessible name of the suggested prompts group. */
   readonly suggestions: string;
+  /** A reply's rating buttons (with `proxy`): thumbs up, thumbs down. */
+  readonly rateUp: string;
+  readonly rateDown: string;
+  /** The optional comment after a thumbs down: its label and its send button. */
+  readonly ratingComment: string;
+  readonly ratingCommentSend: string;
+  /** Announced once a rating is stored. */
+  readonly ratingThanks: string;
+  /** Shown when a rating could not be stored (it is put back as it was). */
+  readonly ratingFailed: string;
+  /** The header's button to a signed-in visitor's conversations, and the list's heading. */
+  readonly conversations: string;
+  /** The list's way back to the current conversation. */
+  readonly backToChat: string;
+  /** A conversation of the list that has no question yet. */
+  readonly untitledConversation: string;
+  readonly conversationsLoading: string;
+  readonly conversationsEmpty: string;
+  readonly conversationsFailed: string;
+  /** The list's entry for the conversation shown now (announced with it). */
+  readonly currentConversation: string;
 }
 
 /**
@@ -137,6 +158,19 @@ export const labelsEn: ChatLabels = {
   emptyTitle: 'How can we help?',
   emptyDescription: 'Ask a question, or pick one of these to get started.',
   suggestions: 'Suggested questions',
+  rateUp: 'Helpful',
+  rateDown: 'Not helpful',
+  ratingComment: 'What was missing? (optional)',
+  ratingCommentSend: 'Send feedback',
+  ratingThanks: 'Thanks for your feedback.',
+  ratingFailed: 'Your rating was not saved. Try again.',
+  conversations: 'Your conversations',
+  backToChat: 'Back to the conversation',
+  untitledConversation: 'New conversation',
+  conversationsLoading: 'Loading your conversations…',
+  conversationsEmpty: 'No conversations yet.',
+  conversationsFailed: 'Your conversations could not be loaded.',
+  currentConversation: 'current',
 };
 
 /**
@@ -206,4 +240,17 @@ export const labelsFr: ChatLabels = {
   emptyTitle: 'Comment pouvons-nous aider ?',
   emptyDescription: 'Posez une question, ou choisissez-en une pour commencer.',
   suggestions: 'Questions suggérées',
+  rateUp: 'Utile',
+  rateDown: 'Pas utile',
+  ratingComment: 'Que manquait-il ? (facultatif)',
+  ratingCommentSend: 'Envoyer l’avis',
+  ratingThanks: 'Merci pour votre avis.',
+  ratingFailed: 'Votre avis n’a pas été enregistré. Réessayez.',
+  conversations: 'Vos conversations',
+  backToChat: 'Retour à la conversation',
+  untitledConversation: 'Nouvelle conversation',
+  conversationsLoading: 'Chargement de vos conversations…',
+  conversationsEmpty: 'Aucune conversation pour l’instant.',
+  conversationsFailed: 'Vos conversations n’ont pas pu être chargées.',
+  currentConversation: 'en cours',
 };

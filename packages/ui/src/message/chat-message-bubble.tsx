@@ -2,7 +2,9 @@ import { Chat, useChatSelector } from '@vapi-chat-kit/react';
 import { memo, useCallback } from 'react';
 import { useChatComponents } from '../components/chat-components';
 import { RetryIcon } from '../icons/icons';
+import { useChatProxy } from '../conversations/chat-proxy-context';
 import { useLabels } from '../labels/labels-context';
+import { ChatRating } from '../rating/chat-rating';
 import { Markdown } from '../markdown/markdown';
 
 /**
@@ -28,11 +30,15 @@ export interface ChatMessageBubbleProps {
 export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: ChatMessageBubbleProps) {
   const labels = useLabels();
   const { Message, Avatar, MessageActions } = useChatComponents();
+  const proxy = useChatProxy();
   const message = useChatSelector(
     useCallback((state) => state.messages.find((candidate) => candidate.id === messageId), [messageId]),
   );
   if (!message) return null;
   const isAssistant = message.role === 'assistant';
+  // A finished reply the proxy stored can be rated (the window has a `proxy`).
+  const rateable =
+    proxy !== undefined && isAssistant && message.status === 'done' && message.remoteId !== undefined;
   const failed = message.status === 'failed';
   const bubble = (
     <Chat.MessageText className="vck-bubble">
@@ -68,9 +74,10 @@ export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: 
           </Chat.Retry>
         </div>
       )}
-      {MessageActions && (
+      {(MessageActions || rateable) && (
         <div className="vck-message-actions">
-          <MessageActions message={message} />
+          {rateable && <ChatRating message={message} proxy={proxy} />}
+          {MessageActions && <MessageActions message={message} />}
         </div>
       )}
     </>

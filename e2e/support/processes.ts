@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 export const root = path.resolve(import.meta.dirname, '../..');
+const demoGreetings = JSON.parse(
+  readFileSync(path.join(root, 'apps/demo/src/greetings.json'), 'utf8'),
+) as Record<string, string>;
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const vite = path.join(root, 'node_modules/.bin/vite');
 
@@ -122,6 +126,28 @@ export function startProxy(upstream: RunningServer, flags: readonly string[] = [
         VAPI_BASE_URL: upstream.url,
         CHAT_STORE_URL: 'memory:',
         WIDGET_KEYS: 'demo-widget-key=http://127.0.0.1:*',
+      },
+    },
+  );
+}
+
+/**
+ * The proxy CLI as `npm run demo` starts it: no Vapi key, so the emulator runs in-process, with the demo
+ * widget key and demo visitor tokens; conversations in `storeUrl`.
+ */
+export function startDemoProxy(storeUrl: string): Promise<RunningServer> {
+  return start(
+    tsx,
+    ['--conditions=@vapi-chat-kit/source', 'packages/proxy/src/cli.ts', '--host', '127.0.0.1', '--port', '0'],
+    {
+      env: {
+        VAPI_API_KEY: '',
+        VAPI_BASE_URL: '',
+        WIDGET_KEYS: '',
+        VISITOR_SECRET: '',
+        CHAT_STORE_URL: storeUrl,
+        // As scripts/demo.sh: the greetings the help center shows open the conversations they start.
+        WIDGET_GREETINGS: JSON.stringify(Object.values(demoGreetings)),
       },
     },
   );

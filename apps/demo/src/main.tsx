@@ -20,10 +20,31 @@ const suggestions: Record<Language, string[]> = {
   fr: ['Comment réinitialiser mon mot de passe ?', "Quelles sont les limites de l'API ?"],
 };
 
+const widgetKey = 'demo-widget-key';
+
+/**
+ * The signed-in visitor's token, as a site's backend would give it after its own sign-in: here the proxy's
+ * demo endpoint (it exists only while the proxy runs on its emulator). Kept until a minute before it expires.
+ */
+let cachedToken: { token: string; until: number } | undefined;
+async function aliceToken(): Promise<string> {
+  if (cachedToken && cachedToken.until > Date.now()) return cachedToken.token;
+  const response = await fetch('/api/demo/visitor-token?visitor=alice');
+  if (!response.ok) throw new Error(`The demo could not sign Alice in (${response.status})`);
+  const { token } = (await response.json()) as { token: string };
+  cachedToken = { token, until: Date.now() + 9 * 60_000 };
+  return token;
+}
+
+// Signed in, the conversations are Alice's on any device (another browser lists and continues them), and the
+// assistant knows her name and plan; signed out, they live in this browser.
+const alice = { baseUrl: '/api', widgetKey, visitorToken: aliceToken, visitorId: 'demo-alice' } as const;
+const aliceTransport = proxyTransport(alice);
+
 const transports: Record<TransportKind, ChatTransport> = {
   // The default: the browser holds only the proxy's public demo widget key; the Vapi key (or the emulator)
   // stays in the proxy, which the dev server forwards `/api` to.
-  proxy: proxyTransport({ baseUrl: '/api', widgetKey: 'demo-widget-key' }),
+  proxy: proxyTransport({ baseUrl: '/api', widgetKey }),
   // Vapi's browser endpoint with a public key. Offline these defaults reach the emulator that
   // scripts/demo.sh starts (through `/vapi`); set the VITE_VAPI_* variables to talk to Vapi itself.
   'vapi-web': vapiWebTransport({
@@ -40,22 +61,28 @@ function Support({
   theme,
   language,
   transport,
+  signedIn,
 }: {
   theme: Theme;
   language: Language;
   transport: TransportKind;
+  signedIn: boolean;
 }) {
-  // One conversation per transport (each keeps its own chain: a proxy session, or a Vapi session) and per
-  // language (a chat's greeting is fixed when it is made; switching language opens that language's chat).
+  // One conversation per transport (each keeps its own chain: a proxy session, or a Vapi session), per
+  // language (a chat's greeting is fixed when it is made; switching language opens that language's chat)
+  // and per visitor.
+  const visitor = signedIn && transport === 'proxy';
   const chat = useVapiChat({
-    transport: transports[transport],
-    chatId: `techflow-support-${transport}-${language}`,
+    transport: visitor ? aliceTransport : transports[transport],
+    chatId: `techflow-support-${transport}-${language}${visitor ? '-alice' : ''}`,
     persist: localPersistence,
     greeting: greetings[language],
   });
   return (
     <ChatWindow
       chat={chat}
+      // Through the proxy, replies can be rated; signed in, the header lists Alice's conversations.
+      proxy={visitor ? alice : transport === 'proxy' ? { baseUrl: '/api', widgetKey } : undefined}
       className="demo-chat"
       theme={theme}
       labels={language === 'fr' ? labelsFr : labelsEn}
@@ -71,6 +98,7 @@ function App() {
   const [theme, setTheme] = useState<Theme>('auto');
   const [language, setLanguage] = useState<Language>('en');
   const [transport, setTransport] = useState<TransportKind>('proxy');
+  const [signedIn, setSignedIn] = useState(false);
   useEffect(() => {
     if (theme === 'auto') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
@@ -135,10 +163,25 @@ function App() {
                 <option value="vapi-web">Vapi /chat/web (public key)</option>
               </select>
             </label>
+            <label className="demo-switch">
+              <input
+                type="checkbox"
+                checked={signedIn}
+                disabled={transport !== 'proxy'}
+                onChange={(event) => setSignedIn(event.target.checked)}
+              />
+              Signed in as Alice (Team plan)
+            </label>
           </section>
         </aside>
         <main>
-          <Support key={`${transport}-${language}`} theme={theme} language={language} transport={transport} />
+          <Support
+            key={`${transport}-${language}-${signedIn ? 'alice' : 'anonymous'}`}
+            theme={theme}
+            language={language}
+            transport={transport}
+            signedIn={signedIn}
+          />
         </main>
       </div>
     </ChatProvider>

@@ -1,5 +1,6 @@
 import type { ChatTransport } from '@vapi-chat-kit/core';
 import { defineVapiChatWidget, type VapiChatWidgetElement } from './vapi-chat-widget-element';
+import type { VapiChatWidgetVisitor } from './widget-panel-options';
 
 /**
  * The `init` command's options: the element's attributes in camelCase, plus `transport`.
@@ -23,6 +24,8 @@ export interface VapiChatWidgetInit {
   readonly chatId?: string | undefined;
   /** Any core transport, instead of `proxyUrl` and `widgetKey`. */
   readonly transport?: ChatTransport | undefined;
+  /** A signed-in visitor: `{ id, token }` (the element's `visitor` property). */
+  readonly visitor?: VapiChatWidgetVisitor | undefined;
 }
 
 /** The events `on` subscribes to (each is the element's `vapi-chat-widget:<name>` event). */
@@ -58,7 +61,7 @@ export interface VapiChatWidgetApi {
   readonly element: VapiChatWidgetElement | undefined;
 }
 
-const attributeOf: Record<Exclude<keyof VapiChatWidgetInit, 'transport'>, string> = {
+const attributeOf: Record<Exclude<keyof VapiChatWidgetInit, 'transport' | 'visitor'>, string> = {
   proxyUrl: 'proxy-url',
   widgetKey: 'widget-key',
   title: 'heading',
@@ -122,6 +125,7 @@ export function installVapiChatWidget(
       if (value !== undefined) element.setAttribute(attribute, String(value));
     }
     if (options.transport) element.transport = options.transport;
+    if (options.visitor) element.visitor = options.visitor;
     if (!element.isConnected) document.body.append(element);
   };
 

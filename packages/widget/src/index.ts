@@ -14,4 +14,5 @@ export {
   type VapiChatWidgetEventName,
   type VapiChatWidgetInit,
 } from './command-queue';
+export type { VapiChatWidgetVisitor } from './widget-panel-options';
 export { widgetLabels, widgetLabelsEn, widgetLabelsFr, type WidgetLabels } from './widget-labels';

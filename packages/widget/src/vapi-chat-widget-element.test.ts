@@ -73,6 +73,39 @@ afterEach(() => {
 });
 
 describe('<vapi-chat-widget>', () => {
+  it("sends a signed-in visitor's token through the proxy, lists their conversations, and stores their chat apart", async () => {
+    const requests: Request[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      requests.push(request);
+      const { pathname } = new URL(request.url);
+      if (pathname === '/api/v1/conversations') return Promise.resolve(Response.json({ conversations: [] }));
+      const body =
+        'event: start\ndata: {"conversationId":"conv_1","messageId":"msg_1"}\n\nevent: delta\ndata: {"text":"Hi Alice!"}\n\nevent: done\ndata: {"conversationId":"conv_1","message":"Hi Alice!"}\n\n';
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'text/event-stream' } }));
+    });
+    try {
+      const widget = createWidget({ 'proxy-url': 'http://localhost/api', 'widget-key': 'wk_site_key' });
+      widget.visitor = { id: 'user-42', token: () => 'visitor-token-1' };
+      const user = userEvent.setup();
+      widget.open();
+      await user.type(await composer(widget), 'Hello{Enter}');
+      await waitFor(() =>
+        expect(requests.some((request) => request.url.endsWith('/v1/chat/stream'))).toBe(true),
+      );
+      const turn = requests.find((request) => request.url.endsWith('/v1/chat/stream'))!;
+      expect(turn.headers.get('x-visitor-token')).toBe('visitor-token-1');
+      await waitFor(() => expect(inWidget(widget).getByRole('button', { name: 'Helpful' })).toBeTruthy());
+      await user.click(inWidget(widget).getByRole('button', { name: 'Your conversations' }));
+      await waitFor(() => expect(inWidget(widget).getByText('No conversations yet.')).toBeTruthy());
+      expect(requests.at(-1)?.headers.get('x-visitor-token')).toBe('visitor-token-1');
+      await waitFor(() => expect(localStorage.getItem('vapi-chat-kit:widget:user-42')).toContain('Hello'));
+      expect(localStorage.getItem('vapi-chat-kit:widget')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('is defined once, whatever the number of calls', () => {
     expect(defineVapiChatWidget()).toBe(VapiChatWidgetElement);
     expect(defineVapiChatWidget('vapi-chat-widget')).toBe(VapiChatWidgetElement);

@@ -1,7 +1,7 @@
 import type { ChatMessage, ChatTransport } from '@vapi-chat-kit/core';
 import launcherStyles from './launcher.css?inline';
 import { widgetLabels, widgetLabelsFr, type WidgetLabels } from './widget-labels';
-import type { WidgetPanelHandle, WidgetPanelOptions } from './widget-panel-options';
+import type { VapiChatWidgetVisitor, WidgetPanelHandle, WidgetPanelOptions } from './widget-panel-options';
 
 /**
  * `detail` of the `vapi-chat-widget:message` event: the reply that just finished (`done` or `stopped`).
@@ -101,6 +101,7 @@ export class VapiChatWidgetElement extends BaseElement {
   #connected = false;
   #unread = 0;
   #transport: ChatTransport | undefined;
+  #visitor: VapiChatWidgetVisitor | undefined;
   #panel: WidgetPanelHandle | undefined;
   #panelLoading: Promise<WidgetPanelHandle | undefined> | undefined;
   #greetingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -138,6 +139,20 @@ export class VapiChatWidgetElement extends BaseElement {
 
   set transport(transport: ChatTransport | undefined) {
     this.#transport = transport;
+    this.#panel?.update(this.#panelOptions());
+  }
+
+  /**
+   * A signed-in visitor (`{ id, token }`): their conversations then follow them to any device (the header
+   * lists them) and the assistant knows who it talks to. `undefined` (the default): anonymous. Works with
+   * `proxy-url`; a `transport` of your own carries its own identity.
+   */
+  get visitor(): VapiChatWidgetVisitor | undefined {
+    return this.#visitor;
+  }
+
+  set visitor(visitor: VapiChatWidgetVisitor | undefined) {
+    this.#visitor = visitor;
     this.#panel?.update(this.#panelOptions());
   }
 
@@ -294,6 +309,7 @@ export class VapiChatWidgetElement extends BaseElement {
       transport: this.#transport,
       proxyUrl: this.getAttribute('proxy-url') ?? undefined,
       widgetKey: this.getAttribute('widget-key') ?? undefined,
+      visitor: this.#visitor,
       chatId: this.getAttribute('chat-id') || 'widget',
       title: this.getAttribute('heading') || labels.title,
       subtitle: this.getAttribute('subtitle') ?? undefined,

@@ -6,6 +6,8 @@ export interface WidgetPanelOptions {
   readonly transport: ChatTransport | undefined;
   readonly proxyUrl: string | undefined;
   readonly widgetKey: string | undefined;
+  /** A signed-in visitor (the element's `visitor` property): their conversations, on any device. */
+  readonly visitor: VapiChatWidgetVisitor | undefined;
   /** Names the stored transcript (`useVapiChat`'s `chatId`, kept in localStorage). */
   readonly chatId: string;
   readonly title: string;
@@ -23,4 +25,16 @@ export interface WidgetPanelHandle {
   /** Moves focus into the composer. */
   focusComposer(): void;
   unmount(): void;
+}
+
+/**
+ * A signed-in visitor, as the host page knows them: the site's id for them, and a function that returns a
+ * visitor token its backend signed (`signVisitorToken`), asked for before each request.
+ *
+ * @example
+ * widget.visitor = { id: user.id, token: () => fetch('/session/chat-token').then((response) => response.text()) };
+ */
+export interface VapiChatWidgetVisitor {
+  readonly id: string;
+  readonly token: () => string | Promise<string>;
 }

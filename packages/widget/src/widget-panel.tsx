@@ -1,6 +1,6 @@
 import { persistChat, proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
 import { useVapiChat } from '@vapi-chat-kit/react';
-import { ChatWindow, labelsEn, labelsFr } from '@vapi-chat-kit/ui';
+import { ChatWindow, labelsEn, labelsFr, type ChatWindowProxy } from '@vapi-chat-kit/ui';
 import uiStyles from '@vapi-chat-kit/ui/styles.css?inline';
 import { StrictMode, useMemo } from 'react';
 import { flushSync } from 'react-dom';
@@ -47,20 +47,32 @@ export function mountWidgetPanel(
 }
 
 function WidgetPanel({ options }: { readonly options: WidgetPanelOptions }) {
-  const { transport: given, proxyUrl, widgetKey } = options;
+  const { transport: given, proxyUrl, widgetKey, visitor } = options;
+  // Through the proxy, replies can be rated; with a signed-in visitor, their conversations are listed.
+  const proxy = useMemo<ChatWindowProxy | undefined>(
+    () =>
+      given || proxyUrl === undefined
+        ? undefined
+        : { baseUrl: proxyUrl, widgetKey, visitorToken: visitor?.token, visitorId: visitor?.id },
+    [given, proxyUrl, widgetKey, visitor],
+  );
   const transport = useMemo<ChatTransport>(() => {
-    if (!given && proxyUrl === undefined) {
+    if (!given && proxy === undefined) {
       console.warn('vapi-chat-widget: set `proxy-url` (and `widget-key`) or the `transport` property');
     }
-    return given ?? proxyTransport({ baseUrl: proxyUrl ?? '', widgetKey });
-  }, [given, proxyUrl, widgetKey]);
+    return given ?? proxyTransport(proxy ?? { baseUrl: '' });
+  }, [given, proxy]);
   // A chat reads its transport when it is created: a new transport is a new chat (over the same
-  // stored transcript), hence the key.
+  // stored transcript), hence the key. A signed-in visitor's transcript is stored apart: who signs in
+  // next on this device does not see it.
+  const chatId = visitor === undefined ? options.chatId : `${options.chatId}:${visitor.id}`;
   return (
     <WidgetChatWindow
-      key={`${options.chatId}:${transportId(transport)}`}
+      key={`${chatId}:${transportId(transport)}`}
       transport={transport}
       options={options}
+      chatId={chatId}
+      proxy={proxy}
     />
   );
 }
@@ -82,13 +94,17 @@ const localPersistence = persistChat('local');
 function WidgetChatWindow({
   transport,
   options,
+  chatId,
+  proxy,
 }: {
   readonly transport: ChatTransport;
   readonly options: WidgetPanelOptions;
+  readonly chatId: string;
+  readonly proxy: ChatWindowProxy | undefined;
 }) {
   const chat = useVapiChat({
     transport,
-    chatId: options.chatId,
+    chatId,
     persist: localPersistence,
     greeting: options.greeting,
     onFinish: options.onFinish,
@@ -102,6 +118,7 @@ function WidgetChatWindow({
       title={options.title}
       subtitle={options.subtitle}
       onClose={options.onClose}
+      proxy={proxy}
     />
   );
 }

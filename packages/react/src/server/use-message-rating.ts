@@ -65,6 +65,8 @@ export function useMessageRating(message: ChatMessage, options: ProxyRequestOpti
     { previous: ProxyMessageRating | null }
   >(
     {
+      // One reply's ratings are sent one after the other, so the last choice is the one stored.
+      scope: { id: JSON.stringify(queryKey) },
       mutationFn: ({ value, comment }) =>
         rateProxyMessage({
           ...options,

@@ -2,6 +2,7 @@ import { useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react
 import {
   fetchVisitorConversations,
   selectIsBusy,
+  VapiChatError,
   type ProxyConversationSummary,
   type ProxyRequestOptions,
 } from '@vapi-chat-kit/core';
@@ -47,6 +48,10 @@ export function useVisitorConversations(
       queryFn: ({ signal }) => fetchVisitorConversations({ ...options, signal }),
       enabled: options.enabled !== false && visitorId !== undefined,
       staleTime: listStaleMs,
+      // Once more for a lost connection or a server error; never for a refusal (a token to renew).
+      retry: (failures, error) =>
+        failures < 1 &&
+        (!VapiChatError.isInstance(error) || error.code === 'network' || error.code === 'upstream'),
     },
     client,
   );

@@ -75,7 +75,7 @@ export function ChatRating({ message, proxy }: ChatRatingProps) {
             maxLength={1000}
             onChange={(event) => setComment(event.target.value)}
           />
-          <button type="submit" className="vck-rating-send" disabled={isPending}>
+          <button type="submit" className="vck-rating-send">
             {labels.ratingCommentSend}
           </button>
         </form>

@@ -16,17 +16,20 @@ export function PartWindow({
   transport,
   history,
   height,
+  chain,
   children,
 }: {
   readonly transport: ChatTransport;
   readonly history?: readonly ChatMessage[] | undefined;
   readonly height?: number | undefined;
+  /** The chain restored with `history` (a proxy conversation's, for parts that talk to the proxy). */
+  readonly chain?: { readonly sessionId?: string; readonly conversationId?: string } | undefined;
   readonly children: ReactNode;
 }) {
   const [chatId] = useState(() => `part-window-${(partWindows += 1)}`);
   const chat = useVapiChat({ transport, chatId });
   useLayoutEffect(() => {
-    if (history) chat.restore({ messages: [...history], chain: { chatId: 'restored' } });
+    if (history) chat.restore({ messages: [...history], chain: chain ?? { chatId: 'restored' } });
     // Restore once, before the first paint.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

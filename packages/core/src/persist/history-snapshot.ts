@@ -39,7 +39,10 @@ export function snapshotFromHistory(
  * engine.actions.restore(conversationSnapshot(await fetchProxyHistory(options), summary.sessionId));
  */
 export function conversationSnapshot(history: ProxyHistoryResponse, sessionId: string): ChatSnapshot {
-  return { messages: messagesOfHistory(history), chain: { sessionId, conversationId: history.conversationId } };
+  return {
+    messages: messagesOfHistory(history),
+    chain: { sessionId, conversationId: history.conversationId },
+  };
 }
 
 /**

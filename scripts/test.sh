@@ -32,7 +32,7 @@ done
 echo "packages: publint and attw pass for $(ls -d packages/*/ | wc -l) packages"
 
 step "size budgets"
-# gzip, React external, checked against the built packages; bench/.size-limit.json holds the budgets.
+# gzip, React external, checked against the built packages; bench/size/checks.json holds the budgets (bench/.size-limit.mjs measures each bundle's initial chunk).
 pnpm --dir bench exec size-limit
 
 step "tests"

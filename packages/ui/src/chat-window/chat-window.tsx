@@ -12,8 +12,8 @@ import {
 import { ChatHeader } from '../chat-header/chat-header';
 import { ChatComponentsProvider, type ChatComponents } from '../components/chat-components';
 import { ChatComposerBar } from '../composer/chat-composer-bar';
-import { ChatConversationList } from '../conversations/chat-conversation-list';
 import { ChatProxyContext, type ChatWindowProxy } from '../conversations/chat-proxy-context';
+import { LazyChatConversationList } from '../conversations/visitor-parts';
 import { ChatEmptyState, SuggestedPrompts } from '../empty-state/chat-empty-state';
 import { JumpToLatest } from '../jump-to-latest/jump-to-latest';
 import type { ChatLabels } from '../labels/chat-labels';
@@ -142,7 +142,7 @@ export function ChatWindow({
               }
             />
             {listing ? (
-              <ChatConversationList
+              <LazyChatConversationList
                 proxy={proxy}
                 onDone={() => {
                   setView('chat');

@@ -4,7 +4,7 @@ import { useChatComponents } from '../components/chat-components';
 import { RetryIcon } from '../icons/icons';
 import { useChatProxy } from '../conversations/chat-proxy-context';
 import { useLabels } from '../labels/labels-context';
-import { ChatRating } from '../rating/chat-rating';
+import { LazyChatRating } from '../conversations/visitor-parts';
 import { Markdown } from '../markdown/markdown';
 
 /**
@@ -76,7 +76,7 @@ export const ChatMessageBubble = memo(function ChatMessageBubble({ messageId }: 
       )}
       {(MessageActions || rateable) && (
         <div className="vck-message-actions">
-          {rateable && <ChatRating message={message} proxy={proxy} />}
+          {rateable && <LazyChatRating message={message} proxy={proxy} />}
           {MessageActions && <MessageActions message={message} />}
         </div>
       )}

@@ -46,7 +46,7 @@ const fileOnly = ['@size-limit/esbuild'];
 // Peers' checks are built exactly as ours: the same plugins, the same externals, gzip.
 const bundled = (name: string, path: string): Check => ({ name, path, ignore: reactExternal, gzip: true });
 // Every bundled check, ours and the peers', is measured as the page's initial chunk (size/initial-chunk.mjs).
-const asRun = (check: Check): Check => initialChunk(check) as Check;
+const asRun = (check: Check): Check => initialChunk(check);
 const shipped = (name: string, path: string): Check => ({ name, path, gzip: true, disablePlugins: fileOnly });
 
 const vapiScriptTag = shipped(

@@ -7,8 +7,11 @@ import type { ChatRegistry } from './create-chat-registry';
 export interface ChatRegistryContextValue {
   readonly registry: ChatRegistry;
   readonly defaults: Partial<ChatOptions>;
-  /** A QueryClient for history queries when the app has none. */
-  readonly queryClient: () => QueryClient;
+  /**
+   * The QueryClient the provider's server-state hooks share when the app has none: made by the first of
+   * them (`useServerQueryClient`), so an app that uses none does not bundle TanStack Query's client.
+   */
+  readonly server: { queryClient?: QueryClient };
 }
 
 export const ChatRegistryContext = createContext<ChatRegistryContextValue | undefined>(undefined);

@@ -1,4 +1,3 @@
-import { QueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { ChatBindingContext, ChatRegistryContext, type ChatRegistryContextValue } from './chat-context';
 import type { ChatOptions } from './create-chat-binding';
@@ -31,12 +30,7 @@ export function ChatProvider({ children, ...options }: ChatProviderProps): React
   const outer = useContext(ChatRegistryContext);
   const [own] = useState<ChatRegistryContextValue | undefined>(() => {
     if (outer !== undefined) return undefined;
-    let queryClient: QueryClient | undefined;
-    return {
-      registry: createChatRegistry(),
-      defaults: options,
-      queryClient: () => (queryClient ??= new QueryClient()),
-    };
+    return { registry: createChatRegistry(), defaults: options, server: {} };
   });
   const context = outer ?? own;
   if (context === undefined) throw new Error('unreachable: a ChatProvider has a registry');

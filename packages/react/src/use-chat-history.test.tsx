@@ -127,6 +127,17 @@ describe('through the proxy (createProxy + emulator)', () => {
     expect(history.messages[1]?.text).toBe(result.current.messages[1]?.text);
   });
 
+  it("asks the proxy for nothing during a conversation's first turn (this device has the user's messages)", async () => {
+    const proxy = proxyOverEmulator();
+    const chat = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
+    render(<Transcript chat={chat} fetch={proxy.fetch} />);
+    await act(() => chat.actions.send('My name is Alice'));
+    await act(() => chat.actions.send("What's my name?"));
+    await whenTurnsFinished(proxy.app);
+    expect(screen.getByText('history: pending')).toBeTruthy();
+    expect(proxy.paths).toEqual(['POST /v1/chat/stream', 'POST /v1/chat/stream']);
+  });
+
   it('restores a conversation from the proxy history on a device that kept only the chain, with no QueryClientProvider', async () => {
     const proxy = proxyOverEmulator();
     const first = createChatBinding({ transport: proxy.transport });
@@ -149,26 +160,27 @@ describe('through the proxy (createProxy + emulator)', () => {
     await whenTurnsFinished(proxy.app);
   });
 
-  it("uses the app's QueryClient when there is one, and leaves a transcript with the user's messages alone", async () => {
+  it("uses the app's QueryClient when there is one", async () => {
     const proxy = proxyOverEmulator();
-    const chat = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
-    await chat.actions.send('My name is Alice');
+    const first = createChatBinding({ transport: proxy.transport });
+    await first.actions.send('My name is Alice');
     await whenTurnsFinished(proxy.app);
-    const before = chat.state.getState().messages;
+    const device = createChatBinding({ transport: proxy.transport, scheduleFrame: immediateFrames });
+    device.actions.restore({ messages: [], chain: first.state.getState().chain });
     const queryClient = new QueryClient();
     render(
       <QueryClientProvider client={queryClient}>
-        <Transcript chat={chat} fetch={proxy.fetch} />
+        <Transcript chat={device} fetch={proxy.fetch} />
       </QueryClientProvider>,
     );
     await screen.findByText('history: success');
-    const { sessionId, conversationId } = chat.state.getState().chain;
+    const { sessionId, conversationId } = device.state.getState().chain;
     expect(
       queryClient.getQueryData(['vapi-chat-kit', 'history', proxyBase, sessionId, conversationId]),
     ).toMatchObject({
       conversationId,
       messages: [{ role: 'user', text: 'My name is Alice' }, { role: 'assistant' }],
     });
-    expect(chat.state.getState().messages).toBe(before);
+    expect(device.state.getState().messages.map((message) => message.text)[0]).toBe('My name is Alice');
   });
 });

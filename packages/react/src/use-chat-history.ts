@@ -37,7 +37,8 @@ export interface UseChatHistoryOptions extends Pick<
  * Restores the current chat from the proxy (`GET /v1/chat/history`) through TanStack Query, once the
  * chat knows its `sessionId` and `conversationId` (e.g. a chain kept in storage). Uses the app's
  * QueryClient when there is one, else the `ChatProvider`'s, else one of its own: no
- * `QueryClientProvider` is required. Never while a turn is in flight.
+ * `QueryClientProvider` is required. Never while a turn is in flight, and with `'if-empty'` never once the
+ * user wrote on this device (so a conversation's first turn fetches nothing).
  *
  * @example
  * function History() {
@@ -50,6 +51,13 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
   const client = useServerQueryClient();
   const sessionId = useBindingSelector(binding, (state) => state.chain.sessionId);
   const conversationId = useBindingSelector(binding, (state) => state.chain.conversationId);
+  const replace = options.replace ?? 'if-empty';
+  // With 'if-empty', the proxy's copy is wanted only while this device has none of the user's messages: no
+  // request at all once the user wrote here (the first turn of every conversation would fetch for nothing).
+  const wanted = useBindingSelector(
+    binding,
+    (state) => replace === 'always' || !state.messages.some((message) => message.role === 'user'),
+  );
   const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
   const query = useQuery(
     {
@@ -65,13 +73,12 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
           conversationId: conversationId ?? '',
           signal,
         }),
-      enabled: options.enabled !== false && sessionId !== undefined && conversationId !== undefined,
+      enabled: options.enabled !== false && wanted && sessionId !== undefined && conversationId !== undefined,
       staleTime: Number.POSITIVE_INFINITY,
       retry: false,
     },
     client,
   );
-  const replace = options.replace ?? 'if-empty';
   const { data } = query;
   useEffect(() => {
     if (data === undefined) return;

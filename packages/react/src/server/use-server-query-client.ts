@@ -15,7 +15,9 @@ export function useServerQueryClient(): QueryClient {
   const [ownClient] = useState(() =>
     appClient === undefined && registry === undefined ? new QueryClient() : undefined,
   );
-  return appClient ?? registry?.queryClient() ?? ownClient!;
+  if (appClient !== undefined) return appClient;
+  if (registry !== undefined) return (registry.server.queryClient ??= new QueryClient());
+  return ownClient!;
 }
 
 /** The first part of every query key of the kit (`['vapi-chat-kit', …]`): invalidate them all with it. */

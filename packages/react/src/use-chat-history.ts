@@ -1,6 +1,5 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import {
-  fetchProxyHistory,
   snapshotFromHistory,
   type FetchProxyHistoryOptions,
   type HistoryReplace,
@@ -8,7 +7,7 @@ import {
 } from '@vapi-chat-kit/core';
 import { useEffect } from 'react';
 import { useChatBinding } from './chat-context';
-import { chatQueryKeys } from './server/query-keys';
+import { historyQuery } from './server/query-keys';
 import { useServerQueryClient } from './server/use-server-query-client';
 import { useBindingSelector } from './use-chat-selector';
 
@@ -58,21 +57,9 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
     binding,
     (state) => replace === 'always' || !state.messages.some((message) => message.role === 'user'),
   );
-  const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
   const query = useQuery(
     {
-      queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
-      queryFn: ({ signal }) =>
-        fetchProxyHistory({
-          baseUrl,
-          widgetKey,
-          visitorToken,
-          fetch,
-          headers,
-          sessionId: sessionId ?? '',
-          conversationId: conversationId ?? '',
-          signal,
-        }),
+      ...historyQuery(options, sessionId, conversationId),
       enabled: options.enabled !== false && wanted && sessionId !== undefined && conversationId !== undefined,
       staleTime: Number.POSITIVE_INFINITY,
       retry: false,

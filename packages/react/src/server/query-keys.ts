@@ -1,3 +1,4 @@
+import { fetchProxyHistory, type ProxyHistoryResponse, type ProxyRequestOptions } from '@vapi-chat-kit/core';
 import { queryKeyRoot } from './use-server-query-client';
 
 /**
@@ -16,3 +17,32 @@ export const chatQueryKeys = {
   rating: (baseUrl: string, conversationId: string | undefined, messageId: string) =>
     [queryKeyRoot, 'rating', baseUrl, conversationId, messageId] as const,
 };
+
+/**
+ * The query of a stored transcript (`GET /v1/chat/history`): its key and how to fetch it. Every hook that
+ * reads one shares it, so a transcript is fetched once for all of them.
+ *
+ * @example
+ * const transcript = await queryClient.fetchQuery(historyQuery(options, sessionId, conversationId));
+ */
+export function historyQuery(
+  options: ProxyRequestOptions,
+  sessionId: string | undefined,
+  conversationId: string | undefined,
+) {
+  const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
+  return {
+    queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
+    queryFn: ({ signal }: { readonly signal: AbortSignal }): Promise<ProxyHistoryResponse> =>
+      fetchProxyHistory({
+        baseUrl,
+        widgetKey,
+        visitorToken,
+        fetch,
+        headers,
+        sessionId: sessionId ?? '',
+        conversationId: conversationId ?? '',
+        signal,
+      }),
+  };
+}

@@ -1,12 +1,11 @@
 import {
   conversationSnapshot,
-  fetchProxyHistory,
   type ProxyConversationSummary,
   type ProxyRequestOptions,
 } from '@vapi-chat-kit/core';
 import { useCallback } from 'react';
 import { useChatBinding } from '../chat-context';
-import { chatQueryKeys } from './query-keys';
+import { chatQueryKeys, historyQuery } from './query-keys';
 import { useServerQueryClient } from './use-server-query-client';
 
 /** What {@link useOpenConversation} gives: reopen a listed conversation, or start a new one. */
@@ -42,18 +41,7 @@ export function useOpenConversation(options: ProxyRequestOptions): OpenConversat
   const open = useCallback<OpenConversation['open']>(
     async ({ conversationId, sessionId }) => {
       const history = await client.fetchQuery({
-        queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
-        queryFn: ({ signal }) =>
-          fetchProxyHistory({
-            baseUrl,
-            widgetKey,
-            visitorToken,
-            fetch,
-            headers,
-            sessionId,
-            conversationId,
-            signal,
-          }),
+        ...historyQuery({ baseUrl, widgetKey, visitorToken, fetch, headers }, sessionId, conversationId),
         staleTime: transcriptStaleMs,
       });
       for (const message of history.messages) {

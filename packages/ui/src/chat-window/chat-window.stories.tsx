@@ -343,13 +343,27 @@ export const Keyboard: Story = {
   },
 };
 
+/** The first reply is cut part-way (the connection drops after 30 characters); its retry is answered. */
+const cutThenAnswered = () =>
+  scriptedChatTransport([
+    { text: shortReply, error: new NetworkError('The connection dropped'), failAfter: 30, chunkDelayMs: 5 },
+    { text: shortReply, firstTokenDelayMs: 30, chunkDelayMs: 5 },
+  ]);
+
+/** Waits for a reply of the window to finish. */
+const replyDone = (canvasElement: HTMLElement) =>
+  waitFor(
+    () =>
+      expect(
+        canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
+      ).not.toBeNull(),
+    { timeout: 4000 },
+  );
+
 /** A reply cut part-way (the connection dropped): what arrived stays, marked "Reply interrupted"; Retry. */
 export const RetryAfterACut: Story = {
   args: {
-    transport: scriptedChatTransport([
-      { text: shortReply, error: new NetworkError('The connection dropped'), failAfter: 30, chunkDelayMs: 5 },
-      { text: shortReply, firstTokenDelayMs: 30, chunkDelayMs: 5 },
-    ]),
+    transport: cutThenAnswered(),
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -358,13 +372,7 @@ export const RetryAfterACut: Story = {
     const cut = canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="failed"]');
     await expect(cut?.textContent).toContain(shortReply.slice(0, 12));
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
-    await waitFor(
-      () =>
-        expect(
-          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
-        ).not.toBeNull(),
-      { timeout: 4000 },
-    );
+    await replyDone(canvasElement);
     await expect(canvas.queryByText('Reply interrupted')).toBeNull();
     await expect(canvasElement.querySelectorAll('.vck-message[data-role="user"]')).toHaveLength(1);
   },
@@ -384,10 +392,7 @@ async function tabTo(target: () => HTMLElement, shift = false) {
  */
 export const KeyboardOnly: Story = {
   args: {
-    transport: scriptedChatTransport([
-      { text: shortReply, error: new NetworkError('The connection dropped'), failAfter: 30, chunkDelayMs: 5 },
-      { text: shortReply, firstTokenDelayMs: 30, chunkDelayMs: 5 },
-    ]),
+    transport: cutThenAnswered(),
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -397,13 +402,7 @@ export const KeyboardOnly: Story = {
     await tabTo(() => canvas.getByRole('button', { name: 'Retry' }), true);
     await userEvent.keyboard('{Enter}');
     await expect(composer(canvasElement)).toHaveFocus();
-    await waitFor(
-      () =>
-        expect(
-          canvasElement.querySelector('.vck-message[data-role="assistant"][data-status="done"]'),
-        ).not.toBeNull(),
-      { timeout: 4000 },
-    );
+    await replyDone(canvasElement);
     await tabTo(() => canvas.getByRole('button', { name: 'New conversation' }), true);
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(canvasElement.querySelectorAll('.vck-message')).toHaveLength(0));

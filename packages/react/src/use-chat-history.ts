@@ -7,7 +7,7 @@ import {
 } from '@vapi-chat-kit/core';
 import { useEffect } from 'react';
 import { useChatBinding } from './chat-context';
-import { historyQuery } from './server/query-keys';
+import { historyQuery, seedRatings } from './server/query-keys';
 import { useServerQueryClient } from './server/use-server-query-client';
 import { useBindingSelector } from './use-chat-selector';
 
@@ -70,7 +70,9 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
   useEffect(() => {
     if (data === undefined) return;
     const snapshot = snapshotFromHistory(binding.state.getState(), data, replace);
-    if (snapshot !== undefined) binding.actions.restore(snapshot);
-  }, [binding, data, replace]);
+    if (snapshot === undefined) return;
+    seedRatings(client, options.baseUrl, data);
+    binding.actions.restore(snapshot);
+  }, [binding, client, data, replace, options.baseUrl]);
   return query;
 }

@@ -130,8 +130,9 @@ export interface ConversationStore {
   /** The newest `limit` messages, oldest first. */
   listMessages(conversationId: string, limit: number): Promise<StoredMessage[]>;
   /**
-   * Sets (or with `undefined` removes) the rating of a finished assistant message; returns the message as
-   * stored now, or `undefined` when the conversation has no such message (a user's, or one still streaming).
+   * Sets (or with `undefined` removes) the rating of a finished (`done`) assistant message; returns the
+   * message as stored now, or `undefined` when the conversation has no such message (a user's, or a reply
+   * that is streaming, stopped or failed).
    */
   rateMessage(
     conversationId: string,
@@ -193,9 +194,9 @@ export interface ConversationStore {
   close(): Promise<void>;
 }
 
-/** Whether a message can be rated: an assistant reply that is no longer being written. */
+/** Whether a message can be rated: a finished assistant reply (the window offers no other). */
 export function rateable(message: StoredMessage): boolean {
-  return message.role === 'assistant' && message.status !== 'streaming';
+  return message.role === 'assistant' && message.status === 'done';
 }
 
 /** Orders conversations most recently updated first (ISO 8601 times sort as text), then by id. */

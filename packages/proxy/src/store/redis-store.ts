@@ -46,14 +46,14 @@ return replace(KEYS[1], ARGV[1], ARGV[2])`;
 
 /**
  * Rates message ARGV[1] of the list KEYS[1]: sets its rating to the JSON ARGV[2], or removes it when ARGV[2]
- * is empty. Only a finished assistant message; returns it as stored now, or false.
+ * is empty. Only a finished (`done`) assistant message; returns it as stored now, or false.
  */
 const rateMessageScript = `
 local list = KEYS[1]
 for index = redis.call('llen', list) - 1, 0, -1 do
   local message = cjson.decode(redis.call('lindex', list, index))
   if message.id == ARGV[1] then
-    if message.role ~= 'assistant' or message.status == 'streaming' then return false end
+    if message.role ~= 'assistant' or message.status ~= 'done' then return false end
     if ARGV[2] == '' then message.rating = nil else message.rating = cjson.decode(ARGV[2]) end
     local json = cjson.encode(message)
     redis.call('lset', list, index, json)
@@ -245,6 +245,8 @@ function redisStore(
     },
     async listConversations(owner, limit) {
       const ids = await redis.zrevrange(key.owner(owner), 0, limit - 1);
+      // A conversation that expired (its retention) leaves its id in the index: drop it there, and read on.
+      const gone: string[] = [];
       const listings = await Promise.all(
         ids.map(async (id) => {
           const [record, head, tail] = await Promise.all([
@@ -253,7 +255,10 @@ function redisStore(
             redis.lrange(key.messages(id), 0, 3),
             redis.lindex(key.messages(id), -1),
           ]);
-          if (record === undefined) return undefined;
+          if (record === undefined) {
+            gone.push(id);
+            return undefined;
+          }
           const firstUserMessage = head
             .map((value) => JSON.parse(value) as StoredMessage)
             .find((message) => message.role === 'user');
@@ -264,7 +269,9 @@ function redisStore(
           };
         }),
       );
-      return listings.filter((listing) => listing !== undefined);
+      if (gone.length === 0) return listings.filter((listing) => listing !== undefined);
+      await redis.zrem(key.owner(owner), ...gone);
+      return this.listConversations(owner, limit);
     },
     async conversationsUpdatedBetween(from, to) {
       const ids = await redis.zrangebyscore(key.updated, Date.parse(from), `(${Date.parse(to)}`);

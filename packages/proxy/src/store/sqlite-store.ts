@@ -242,7 +242,7 @@ function sqliteStore(
     },
     async rateMessage(conversationId, messageId, rating) {
       const updated = await run(
-        `UPDATE messages SET rating = ? WHERE conversation_id = ? AND id = ? AND role = 'assistant' AND status != 'streaming'`,
+        `UPDATE messages SET rating = ? WHERE conversation_id = ? AND id = ? AND role = 'assistant' AND status = 'done'`,
         [rating === undefined ? null : JSON.stringify(rating), conversationId, messageId],
       );
       if (updated.rowsAffected === 0) return undefined;

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { fetchProxyHistory, type ProxyHistoryResponse, type ProxyRequestOptions } from '@vapi-chat-kit/core';
 import { queryKeyRoot } from './use-server-query-client';
 
@@ -45,4 +46,22 @@ export function historyQuery(
         signal,
       }),
   };
+}
+
+/**
+ * Puts the ratings a transcript carries into the rating queries, so a reply read from the proxy shows the
+ * visitor's rating without a request of its own.
+ *
+ * @example
+ * seedRatings(queryClient, '/api', await fetchProxyHistory(options));
+ */
+export function seedRatings(client: QueryClient, baseUrl: string, history: ProxyHistoryResponse): void {
+  for (const message of history.messages) {
+    if (message.role === 'assistant') {
+      client.setQueryData(
+        chatQueryKeys.rating(baseUrl, history.conversationId, message.id),
+        message.rating ?? null,
+      );
+    }
+  }
 }

@@ -5,14 +5,14 @@ import {
 } from '@vapi-chat-kit/core';
 import { useCallback } from 'react';
 import { useChatBinding } from '../chat-context';
-import { chatQueryKeys, historyQuery } from './query-keys';
+import { historyQuery, seedRatings } from './query-keys';
 import { useServerQueryClient } from './use-server-query-client';
 
 /** What {@link useOpenConversation} gives: reopen a listed conversation, or start a new one. */
 export interface OpenConversation {
   /**
-   * Reads the conversation's stored transcript (through the query cache: an open one is not fetched twice
-   * within a minute) and makes it the current chat's, so the next message continues it there, with the
+   * Reads the conversation's stored transcript (fresh, through the query cache) and makes it the current
+   * chat's, so the next message continues it there, with the
    * assistant's context. Ratings stored with it are seeded into the rating queries. Rejects with a typed
    * error; the current conversation is left as it was.
    */
@@ -22,9 +22,6 @@ export interface OpenConversation {
   /** Starts a new conversation (the current one stays on the server, in the visitor's list). */
   readonly startNew: () => void;
 }
-
-/** How long a read transcript is reused when the same conversation is opened again. */
-const transcriptStaleMs = 60_000;
 
 /**
  * Opens a signed-in visitor's conversation in the current chat (inside `Chat.Root` or `ChatProvider`), on
@@ -42,16 +39,10 @@ export function useOpenConversation(options: ProxyRequestOptions): OpenConversat
     async ({ conversationId, sessionId }) => {
       const history = await client.fetchQuery({
         ...historyQuery({ baseUrl, widgetKey, visitorToken, fetch, headers }, sessionId, conversationId),
-        staleTime: transcriptStaleMs,
+        // Always read fresh: the conversation may have moved on since (here or on another device).
+        staleTime: 0,
       });
-      for (const message of history.messages) {
-        if (message.role === 'assistant') {
-          client.setQueryData(
-            chatQueryKeys.rating(baseUrl, conversationId, message.id),
-            message.rating ?? null,
-          );
-        }
-      }
+      seedRatings(client, baseUrl, history);
       binding.actions.restore(conversationSnapshot(history, sessionId));
     },
     [binding, client, baseUrl, widgetKey, visitorToken, fetch, headers],

@@ -116,7 +116,7 @@ export function ChatConversationList({ proxy, onDone }: ChatConversationListProp
       )}
       {failed ? (
         <p className="vck-conversations-state" role="alert">
-          {labels.conversationsFailed}
+          {labels.conversationOpenFailed}
         </p>
       ) : null}
     </nav>

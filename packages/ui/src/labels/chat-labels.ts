@@ -90,6 +90,8 @@ export interface ChatLabels {
   readonly conversationsLoading: string;
   readonly conversationsEmpty: string;
   readonly conversationsFailed: string;
+  /** Shown when a listed conversation could not be opened (the current one stays). */
+  readonly conversationOpenFailed: string;
   /** The list's entry for the conversation shown now (announced with it). */
   readonly currentConversation: string;
 }
@@ -170,6 +172,7 @@ export const labelsEn: ChatLabels = {
   conversationsLoading: 'Loading your conversations…',
   conversationsEmpty: 'No conversations yet.',
   conversationsFailed: 'Your conversations could not be loaded.',
+  conversationOpenFailed: 'This conversation could not be opened. Try again.',
   currentConversation: 'current',
 };
 
@@ -252,5 +255,6 @@ export const labelsFr: ChatLabels = {
   conversationsLoading: 'Chargement de vos conversations…',
   conversationsEmpty: 'Aucune conversation pour l’instant.',
   conversationsFailed: 'Vos conversations n’ont pas pu être chargées.',
+  conversationOpenFailed: 'Cette conversation n’a pas pu être ouverte. Réessayez.',
   currentConversation: 'en cours',
 };

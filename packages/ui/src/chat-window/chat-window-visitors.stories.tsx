@@ -92,7 +92,8 @@ const openList = async (canvasElement: HTMLElement) => {
   await userEvent.click(
     within(canvasElement).getByRole('button', { name: /Your conversations|Vos conversations/ }),
   );
-  return within(canvasElement).getByRole('navigation');
+  // The list loads with the window's first use of it (a lazy chunk).
+  return within(canvasElement).findByRole('navigation', {}, { timeout: 5000 });
 };
 
 /** The header's history button lists the visitor's conversations, newest first, from any device. */

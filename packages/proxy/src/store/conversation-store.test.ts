@@ -515,6 +515,38 @@ describe('retention', () => {
     await client.quit();
     await store.close();
   });
+
+  it("redis: a visitor's list and the export skip conversations that expired, and drop them from their indexes", async () => {
+    const prefix = `expired${++counter}:`;
+    const store = await createRedisStore({ url: redis.url, keyPrefix: prefix, retentionSeconds: 3600 });
+    for (const [id, at] of [
+      ['conv_old', '2026-01-01T00:00:00.000Z'],
+      ['conv_new', '2026-01-02T00:00:00.000Z'],
+    ] as const) {
+      await store.createConversation({
+        ...conversation(id, `key|v:alice|${id}`),
+        owner: 'key|v:alice',
+        sessionId: id,
+        updatedAt: at,
+      });
+    }
+    // The retention ran out for one of them: its keys are gone, its id is left in the indexes.
+    const { Redis } = await import('ioredis');
+    const client = new Redis(redis.url);
+    await client.del(`${prefix}conversation:conv_new`, `${prefix}scope:key|v:alice|conv_new`);
+    expect((await store.listConversations('key|v:alice', 10)).map((listing) => listing.record.id)).toEqual([
+      'conv_old',
+    ]);
+    expect(await client.zrange(`${prefix}owner:key|v:alice`, 0, -1)).toEqual(['conv_old']);
+    const range = await store.conversationsUpdatedBetween(
+      '2025-01-01T00:00:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+    );
+    expect(range.map((record) => record.id)).toEqual(['conv_old']);
+    expect(await client.zrange(`${prefix}updated`, 0, -1)).toEqual(['conv_old']);
+    await client.quit();
+    await store.close();
+  });
 });
 
 describe('sqlite persistence and migrations', () => {

@@ -142,3 +142,26 @@ export function PlainThread() {
     </Chat.Messages>
   );
 }
+
+/**
+ * A chat whose first reply is cut part-way ({@link cutOnce}): each message shows its text, then `children`
+ * (the error parts a story shows), and a composer to ask with.
+ *
+ * @example
+ * <CutChat><Chat.ErrorMessage /><Chat.Retry>Retry</Chat.Retry></CutChat>
+ */
+export function CutChat({ children }: { readonly children: ReactNode }) {
+  return (
+    <PartChat transport={cutOnce()}>
+      <Chat.Messages>
+        {(id) => (
+          <Chat.Message messageId={id}>
+            <Chat.MessageText />
+            {children}
+          </Chat.Message>
+        )}
+      </Chat.Messages>
+      <Chat.Composer />
+    </PartChat>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useVapiChat } from '@vapi-chat-kit/react';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { Chat, useOpenConversation, useVapiChat } from '@vapi-chat-kit/react';
+import { useEffect, useMemo, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ChatWindowProxy } from '../conversations/chat-proxy-context';
 import { labelsFr } from '../labels/chat-labels';
@@ -25,6 +25,25 @@ interface VisitorStoryProps {
   readonly lang?: 'en' | 'fr' | undefined;
 }
 
+/** Reopens a stored conversation once, as choosing it in the list does. */
+function Reopen({
+  proxy,
+  conversationId,
+}: {
+  readonly proxy: ChatWindowProxy;
+  readonly conversationId: string;
+}) {
+  const { open } = useOpenConversation(proxy);
+  useEffect(() => {
+    const sessionId =
+      storyConversations.find((item) => item.conversationId === conversationId)?.sessionId ?? '';
+    void open({ conversationId, sessionId });
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
+
 /** A `ChatWindow` with `proxy`, for a signed-in visitor, over a stand-in proxy (no network). */
 function VisitorChat({ server, reopened, lang }: VisitorStoryProps) {
   const [chatId] = useState(() => `visitor-story-${(storyChats += 1)}`);
@@ -42,28 +61,14 @@ function VisitorChat({ server, reopened, lang }: VisitorStoryProps) {
     transport: scriptedChatTransport([{ text: 'Happy to help with that.', firstTokenDelayMs: 100 }]),
     chatId,
   });
-  useLayoutEffect(() => {
-    if (reopened === undefined) return;
-    // What reopening a listed conversation restores: its stored messages (their stored ids) and its chain.
-    chat.restore({
-      messages: (storyTranscripts[reopened] ?? []).map((message) => ({
-        id: message.id,
-        role: message.role,
-        text: message.text,
-        status: message.status === 'failed' ? 'stopped' : message.status,
-        createdAt: Date.parse(message.createdAt),
-        remoteId: message.id,
-      })),
-      chain: {
-        sessionId: storyConversations.find((item) => item.conversationId === reopened)?.sessionId,
-        conversationId: reopened,
-      },
-    });
-    // Restore once, before the first paint.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   return (
     <div style={{ width: 400, height: 600, maxWidth: '100%' }}>
+      {reopened === undefined ? null : (
+        // The story opens the conversation as the list does (`useOpenConversation`), inside the chat.
+        <Chat.Root chat={chat} hidden>
+          <Reopen proxy={proxy} conversationId={reopened} />
+        </Chat.Root>
+      )}
       <ChatWindow
         chat={chat}
         proxy={proxy}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { cutOnce, PartChat } from '../../test-support/part-story';
+import { CutChat } from '../../test-support/part-story';
 import { Chat } from '../chat';
 import { ChatErrorMessage } from '../chat-message';
 
@@ -8,17 +8,9 @@ const meta = {
   title: 'react/Parts/Chat.ErrorMessage',
   component: ChatErrorMessage,
   render: (args) => (
-    <PartChat transport={cutOnce()}>
-      <Chat.Messages>
-        {(id) => (
-          <Chat.Message messageId={id}>
-            <Chat.MessageText />
-            <Chat.ErrorMessage {...args} />
-          </Chat.Message>
-        )}
-      </Chat.Messages>
-      <Chat.Composer />
-    </PartChat>
+    <CutChat>
+      <Chat.ErrorMessage {...args} />
+    </CutChat>
   ),
 } satisfies Meta<typeof ChatErrorMessage>;
 

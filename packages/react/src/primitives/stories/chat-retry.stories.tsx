@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { cutOnce, PartChat } from '../../test-support/part-story';
+import { CutChat } from '../../test-support/part-story';
 import { Chat } from '../chat';
 import { ChatRetry } from '../chat-message';
 
@@ -9,18 +9,10 @@ const meta = {
   component: ChatRetry,
   args: { children: 'Retry' },
   render: (args) => (
-    <PartChat transport={cutOnce()}>
-      <Chat.Messages>
-        {(id) => (
-          <Chat.Message messageId={id}>
-            <Chat.MessageText />
-            <Chat.ErrorMessage />
-            <Chat.Retry {...args} />
-          </Chat.Message>
-        )}
-      </Chat.Messages>
-      <Chat.Composer />
-    </PartChat>
+    <CutChat>
+      <Chat.ErrorMessage />
+      <Chat.Retry {...args} />
+    </CutChat>
   ),
 } satisfies Meta<typeof ChatRetry>;
 

@@ -129,4 +129,10 @@ export {
   toChatSnapshotJson,
   type ChatSnapshotJson,
 } from './persist/chat-snapshot-json';
-export { conversationSnapshot, snapshotFromHistory, type HistoryReplace } from './persist/history-snapshot';
+export {
+  conversationSnapshot,
+  snapshotFromHistory,
+  transcriptFromHistory,
+  type ChatTranscript,
+  type HistoryReplace,
+} from './persist/history-snapshot';

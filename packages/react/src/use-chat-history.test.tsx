@@ -1,6 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { fetchProxyHistory, proxyTransport, type ChatTransport } from '@vapi-chat-kit/core';
+import {
+  fetchProxyHistory,
+  proxyTransport,
+  type ChatTranscript,
+  type ChatTransport,
+} from '@vapi-chat-kit/core';
 import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
 import { createMemoryStore, createProxy, silentLogger, whenTurnsFinished } from '@vapi-chat-kit/proxy';
 import type { ReactNode } from 'react';
@@ -9,6 +14,7 @@ import { createChatBinding, type ChatBinding } from './create-chat-binding';
 import { Chat } from './primitives/chat';
 import { abortableFetch } from './test-support/abortable-fetch';
 import { immediateFrames } from './test-support/manual-frames';
+import { chatQueryKeys } from './server/query-keys';
 import { useChatHistory } from './use-chat-history';
 import { useVapiChat } from './use-vapi-chat';
 
@@ -161,7 +167,7 @@ describe('through the proxy (createProxy + emulator)', () => {
     await whenTurnsFinished(proxy.app);
   });
 
-  it("uses the app's QueryClient when there is one", async () => {
+  it("uses the app's QueryClient when there is one, and shares the cached transcript with the chat (no copy)", async () => {
     const proxy = proxyOverEmulator();
     const first = createChatBinding({ transport: proxy.transport });
     await first.actions.send('My name is Alice');
@@ -176,12 +182,25 @@ describe('through the proxy (createProxy + emulator)', () => {
     );
     await screen.findByText('history: success');
     const { sessionId, conversationId } = device.state.getState().chain;
-    expect(
-      queryClient.getQueryData(['vapi-chat-kit', 'history', proxyBase, sessionId, conversationId]),
-    ).toMatchObject({
+    const cached = queryClient.getQueryData<ChatTranscript>(
+      chatQueryKeys.history(proxyBase, sessionId, conversationId),
+    );
+    expect(cached).toMatchObject({
       conversationId,
-      messages: [{ role: 'user', text: 'My name is Alice' }, { role: 'assistant' }],
+      messages: [
+        { role: 'user', text: 'My name is Alice' },
+        { role: 'assistant', status: 'done' },
+      ],
     });
-    expect(device.state.getState().messages.map((message) => message.text)[0]).toBe('My name is Alice');
+    // One copy of the transcript: the chat's store holds the query's own messages array.
+    await waitFor(() => expect(device.state.getState().messages).toBe(cached?.messages));
+
+    // A turn then adds the live messages after the cached ones, which keep their identity.
+    await act(() => device.actions.send("What's my name?"));
+    const messages = device.state.getState().messages;
+    expect(messages).toHaveLength(4);
+    expect(messages.slice(0, 2).every((message, index) => message === cached?.messages[index])).toBe(true);
+    expect(messages[3]?.text).toContain('Alice');
+    await whenTurnsFinished(proxy.app);
   });
 });

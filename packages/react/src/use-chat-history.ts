@@ -1,9 +1,9 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import {
   snapshotFromHistory,
+  type ChatTranscript,
   type FetchProxyHistoryOptions,
   type HistoryReplace,
-  type ProxyHistoryResponse,
 } from '@vapi-chat-kit/core';
 import { useEffect } from 'react';
 import { useChatBinding } from './chat-context';
@@ -45,7 +45,7 @@ export interface UseChatHistoryOptions extends Pick<
  *   return history.isFetching ? <p>Loading the conversation…</p> : null;
  * }
  */
-export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<ProxyHistoryResponse> {
+export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<ChatTranscript> {
   const binding = useChatBinding('useChatHistory');
   const client = useServerQueryClient();
   const sessionId = useBindingSelector(binding, (state) => state.chain.sessionId);
@@ -67,6 +67,8 @@ export function useChatHistory(options: UseChatHistoryOptions): UseQueryResult<P
     client,
   );
   const { data } = query;
+  // The query's transcript (mapped once, in the query) becomes the chat's own: restore keeps its messages
+  // array, so the cache and the chat's store share one copy and nothing is mapped or copied here.
   useEffect(() => {
     if (data === undefined) return;
     const snapshot = snapshotFromHistory(binding.state.getState(), data, replace);

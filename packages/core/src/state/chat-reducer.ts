@@ -313,15 +313,17 @@ function endTurn(
 }
 
 function restore(state: ChatState, snapshot: ChatSnapshot, greeting: ChatMessage | undefined): ChatState {
+  // Nothing is in flight after a restore: a turn saved mid-way counts as stopped (retryable). Otherwise the
+  // snapshot's array itself becomes the transcript: a restored copy (a query's cache) is shared, not copied.
+  const inFlight = (message: ChatMessage) => message.status === 'sending' || message.status === 'streaming';
   const messages =
     snapshot.messages.length === 0 && greeting !== undefined
       ? [greeting]
-      : snapshot.messages.map((message) =>
-          // Nothing is in flight after a restore: a turn saved mid-way counts as stopped (retryable).
-          message.status === 'sending' || message.status === 'streaming'
-            ? { ...message, status: 'stopped' as const }
-            : message,
-        );
+      : snapshot.messages.some(inFlight)
+        ? snapshot.messages.map((message) =>
+            inFlight(message) ? { ...message, status: 'stopped' as const } : message,
+          )
+        : snapshot.messages;
   return {
     ...state,
     messages,

@@ -1,5 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { fetchProxyHistory, type ProxyHistoryResponse, type ProxyRequestOptions } from '@vapi-chat-kit/core';
+import {
+  fetchProxyHistory,
+  transcriptFromHistory,
+  type ChatTranscript,
+  type ProxyRequestOptions,
+} from '@vapi-chat-kit/core';
 import { queryKeyRoot } from './use-server-query-client';
 
 /**
@@ -21,7 +26,9 @@ export const chatQueryKeys = {
 
 /**
  * The query of a stored transcript (`GET /v1/chat/history`): its key and how to fetch it. Every hook that
- * reads one shares it, so a transcript is fetched once for all of them.
+ * reads one shares it, so a transcript is fetched once for all of them. Its data is core's
+ * `ChatTranscript`, mapped once: the chat restores those very messages, so the cache and the chat hold one
+ * copy (and a refetch that changed nothing keeps them, by TanStack Query's structural sharing).
  *
  * @example
  * const transcript = await queryClient.fetchQuery(historyQuery(options, sessionId, conversationId));
@@ -34,33 +41,35 @@ export function historyQuery(
   const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
   return {
     queryKey: chatQueryKeys.history(baseUrl, sessionId, conversationId),
-    queryFn: ({ signal }: { readonly signal: AbortSignal }): Promise<ProxyHistoryResponse> =>
-      fetchProxyHistory({
-        baseUrl,
-        widgetKey,
-        visitorToken,
-        fetch,
-        headers,
-        sessionId: sessionId ?? '',
-        conversationId: conversationId ?? '',
-        signal,
-      }),
+    queryFn: async ({ signal }: { readonly signal: AbortSignal }): Promise<ChatTranscript> =>
+      transcriptFromHistory(
+        await fetchProxyHistory({
+          baseUrl,
+          widgetKey,
+          visitorToken,
+          fetch,
+          headers,
+          sessionId: sessionId ?? '',
+          conversationId: conversationId ?? '',
+          signal,
+        }),
+      ),
   };
 }
 
 /**
- * Puts the ratings a transcript carries into the rating queries, so a reply read from the proxy shows the
- * visitor's rating without a request of its own.
+ * Puts the ratings a transcript carries into the rating queries (`null` for an unrated reply), so a reply
+ * read from the proxy shows the visitor's rating without a request of its own.
  *
  * @example
- * seedRatings(queryClient, '/api', await fetchProxyHistory(options));
+ * seedRatings(queryClient, '/api', await queryClient.fetchQuery(historyQuery(options, sessionId, conversationId)));
  */
-export function seedRatings(client: QueryClient, baseUrl: string, history: ProxyHistoryResponse): void {
-  for (const message of history.messages) {
+export function seedRatings(client: QueryClient, baseUrl: string, transcript: ChatTranscript): void {
+  for (const message of transcript.messages) {
     if (message.role === 'assistant') {
       client.setQueryData(
-        chatQueryKeys.rating(baseUrl, history.conversationId, message.id),
-        message.rating ?? null,
+        chatQueryKeys.rating(baseUrl, transcript.conversationId, message.id),
+        transcript.ratings[message.id] ?? null,
       );
     }
   }

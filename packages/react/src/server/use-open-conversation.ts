@@ -37,13 +37,14 @@ export function useOpenConversation(options: ProxyRequestOptions): OpenConversat
   const { baseUrl, widgetKey, visitorToken, fetch, headers } = options;
   const open = useCallback<OpenConversation['open']>(
     async ({ conversationId, sessionId }) => {
-      const history = await client.fetchQuery({
+      const transcript = await client.fetchQuery({
         ...historyQuery({ baseUrl, widgetKey, visitorToken, fetch, headers }, sessionId, conversationId),
         // Always read fresh: the conversation may have moved on since (here or on another device).
         staleTime: 0,
       });
-      seedRatings(client, baseUrl, history);
-      binding.actions.restore(conversationSnapshot(history, sessionId));
+      seedRatings(client, baseUrl, transcript);
+      // The cached transcript's own messages become the chat's: one copy, no mapping here.
+      binding.actions.restore(conversationSnapshot(transcript, sessionId));
     },
     [binding, client, baseUrl, widgetKey, visitorToken, fetch, headers],
   );

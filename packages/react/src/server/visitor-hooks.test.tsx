@@ -1,5 +1,6 @@
 import { act, cleanup, render, screen, waitFor, fireEvent } from '@testing-library/react';
-import { proxyTransport, type ProxyRequestOptions } from '@vapi-chat-kit/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { proxyTransport, type ChatTranscript, type ProxyRequestOptions } from '@vapi-chat-kit/core';
 import { createEmulator, defaultAssistantId, defaultPrivateKey } from '@vapi-chat-kit/emulator';
 import {
   createMemoryStore,
@@ -14,6 +15,7 @@ import { Chat } from '../primitives/chat';
 import { abortableFetch } from '../test-support/abortable-fetch';
 import { immediateFrames } from '../test-support/manual-frames';
 import { useChatMessage } from '../use-chat-message';
+import { chatQueryKeys } from './query-keys';
 import { useMessageRating } from './use-message-rating';
 import { useOpenConversation } from './use-open-conversation';
 import { useVisitorConversations } from './use-visitor-conversations';
@@ -141,11 +143,23 @@ describe("a signed-in visitor's server state (TanStack Query), through the real 
     await whenTurnsFinished(proxy.app);
 
     const phone = device(proxy, 'alice');
-    render(<Device chat={phone.chat} server={phone.server} visitorId="alice" />);
+    const queryClient = new QueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <Device chat={phone.chat} server={phone.server} visitorId="alice" />
+      </QueryClientProvider>,
+    );
     const listed = await screen.findByRole('button', { name: 'My name is Alice' });
     fireEvent.click(listed);
     await waitFor(() => expect(phone.chat.state.getState().messages).toHaveLength(2));
     expect(phone.chat.state.getState().chain).toEqual(laptop.chat.state.getState().chain);
+    // The reopened transcript is held once: the chat's store has the query cache's own messages.
+    const { sessionId: openedSession, conversationId: opened } = phone.chat.state.getState().chain;
+    const cached = queryClient.getQueryData<ChatTranscript>(
+      chatQueryKeys.history(baseUrl, openedSession, opened),
+    );
+    expect(cached?.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    expect(phone.chat.state.getState().messages).toBe(cached?.messages);
 
     await act(() => phone.chat.actions.send("What's my name?"));
     await whenTurnsFinished(proxy.app);

@@ -27,7 +27,12 @@ export {
   type FrameBatchedStore,
   type ReadableStore,
 } from './create-frame-batched-store';
-export { animationFrameScheduler, type FrameScheduler } from './frame-scheduler';
+export {
+  animationFrameScheduler,
+  pacedFrameScheduler,
+  type FramePacingOptions,
+  type FrameScheduler,
+} from './frame-scheduler';
 
 // parts: the `Chat` namespace (Chat.Root, Chat.Message…), with the props of each part
 export { Chat } from './primitives/chat';

@@ -83,7 +83,7 @@ describe('pacedFrameScheduler', () => {
     render(<Count />);
     const rendersBefore = renders;
     // React renders as it does in a browser (a microtask after the store's notification), not in act's queue.
-    const actEnvironment = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
+    const actEnvironment: unknown = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
     Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false);
     try {
       for (let frame = 0; frame < 20; frame += 1) {

@@ -21,8 +21,8 @@ export interface FrameBatchedStore<T> {
   /** The state before anything was restored from client-only storage, so hydration matches the server. */
   readonly getServerSnapshot: () => T;
   readonly subscribe: (listener: () => void) => () => void;
-  /** Publishes the source's state now, without waiting for the frame. */
-  readonly flush: () => void;
+  /** Publishes the source's state now, without waiting for the frame; returns how many changes it published. */
+  readonly flush: () => number;
 }
 
 /**
@@ -40,24 +40,30 @@ export function createFrameBatchedStore<T>(
   let committed = source.getState();
   let cancelFrame: (() => void) | undefined;
   let unsubscribeSource: (() => void) | undefined;
+  // Source changes since the last flush: how far the source runs ahead of the frames.
+  let changes = 0;
 
-  const flush = (): void => {
+  const flush = (): number => {
     cancelFrame?.();
     cancelFrame = undefined;
+    const published = changes;
+    changes = 0;
     const next = source.getState();
-    if (Object.is(next, committed)) return;
+    if (Object.is(next, committed)) return 0;
     committed = next;
     // One synchronous pass: React batches these into one render and one commit.
     for (const listener of [...listeners]) listener();
+    return published;
   };
 
   const schedule = (): void => {
+    changes += 1;
     if (cancelFrame !== undefined) return;
     let ran = false;
     const cancel = scheduleFrame(() => {
       ran = true;
       cancelFrame = undefined;
-      flush();
+      return flush();
     });
     // A scheduler may run `flush` at once (e.g. in tests); then there is nothing to cancel.
     if (!ran) cancelFrame = cancel;

@@ -1,12 +1,13 @@
 /**
  * Runs `flush` once, at the next frame, and returns a function that cancels it. The render budget
- * hangs on this: every store notification of a frame is folded into one flush.
+ * hangs on this: every store notification of a frame is folded into one flush. A store's `flush` returns
+ * how many changes it published (a scheduler may pace itself by that).
  *
  * @example
  * const cancel = animationFrameScheduler(() => console.log('frame'));
  * cancel();
  */
-export type FrameScheduler = (flush: () => void) => () => void;
+export type FrameScheduler = (flush: () => number | void) => () => void;
 
 /** What {@link pacedFrameScheduler} reads: the frames and the clock. */
 export interface FramePacingOptions {
@@ -16,21 +17,24 @@ export interface FramePacingOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** Commits may take this share of the main thread while a reply streams; reading and layout get the rest. */
-const commitShare = 0.25;
+/** More changes than this in one flush: the stream outpaces the frames (100 tokens/s gives one or two a frame). */
+const backlogChanges = 8;
+/** While it does, rendering (commit, layout, paint) may take this share of the main thread; reading gets the rest. */
+const renderShare = 1 / 3;
 /** A flush waits while the user typed within this many ms, so a keystroke's frame holds only its own work. */
 const inputQuietMs = 48;
 /** ...but never longer than this, so a reply still moves while the user types without a pause. */
 const inputMaxDelayMs = 200;
 
 /**
- * A {@link FrameScheduler} that adapts to what a flush costs. Each flush is timed (the store's
- * notification and the React render and commit it causes, which React runs in a microtask right after);
- * the next one waits for a later frame until that cost is at most a quarter of the time since, so on a
- * slow device commits come every few frames and reading the stream never waits for rendering, while on a
- * fast one they come every frame. A keystroke pre-empts it: a flush waits while the user types (at most
- * 200 ms), so the keystroke's frame paints only the keystroke. One pacing serves every chat that shares
- * the scheduler: they share one main thread.
+ * A {@link FrameScheduler} that adapts to what a frame costs. While a reply arrives at a readable pace, it
+ * flushes on every frame (a token shows within a frame). When the stream outpaces the frames (a flush
+ * publishes more than 8 changes: a fast model, a slow device), each flush is timed until the task after its
+ * frame (the render and commit React runs right after it, then that frame's layout and paint), and the next
+ * one waits for a later frame until that cost is at most a third of the time since: reading the stream is
+ * never starved by rendering, and frames come every few vsyncs instead of every one. A keystroke pre-empts
+ * it: a flush waits while the user types (at most 200 ms), so the keystroke's frame paints only the
+ * keystroke. One pacing serves every chat that shares the scheduler: they share one main thread.
  *
  * @example
  * const scheduleFrame = pacedFrameScheduler();
@@ -63,11 +67,16 @@ export function pacedFrameScheduler({
         cancel = frame(attempt);
         return;
       }
-      flush();
-      // React renders and commits a store's sync update in a microtask queued during `flush`: this one runs after it.
-      queueMicrotask(() => {
-        readyAt = start + (now() - start) / commitShare;
-      });
+      const changes = flush() ?? 0;
+      if (changes <= backlogChanges) {
+        readyAt = 0;
+        return;
+      }
+      // React renders and commits in a microtask queued during `flush`, and the browser then lays out and
+      // paints the frame: a task posted now runs after all of that, so it times the whole frame's work.
+      setTimeout(() => {
+        readyAt = start + (now() - start) / renderShare;
+      }, 0);
     }
     return () => cancel();
   };

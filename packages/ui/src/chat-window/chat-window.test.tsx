@@ -2,6 +2,7 @@ import { InvalidRequestError, NetworkError, RateLimitedError } from '@vapi-chat-
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
+import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { labelsFr } from '../labels/chat-labels';
 import { scriptedChatTransport } from '../testing/scripted-chat-transport';
@@ -247,9 +248,18 @@ describe('ChatWindow', () => {
   });
 
   it('keeps a 1,000-message thread light: one page of messages in the DOM, older pages on demand', async () => {
+    // The first commit that shows the thread holds the newest 20; the rest of the page follows in a later one.
+    const shownByCommit: number[] = [];
     const { container } = render(
-      <StoryChat transport={scriptedChatTransport([{ text: 'ok' }])} history={makeHistory(1000)} />,
+      <Profiler
+        id="thread"
+        onRender={() => shownByCommit.push(document.querySelectorAll('.vck-message').length)}
+      >
+        <StoryChat transport={scriptedChatTransport([{ text: 'ok' }])} history={makeHistory(1000)} />
+      </Profiler>,
     );
+    await waitFor(() => expect(shownByCommit.at(-1)).toBe(50));
+    expect(shownByCommit.find((count) => count > 0)).toBe(20);
     await waitFor(() => expect(container.querySelectorAll('.vck-message')).toHaveLength(50));
     // About a dozen elements per message, whatever the thread's length.
     expect(container.querySelectorAll('*').length).toBeLessThan(1200);

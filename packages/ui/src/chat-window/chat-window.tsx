@@ -1,6 +1,7 @@
 import type { ChatStoreState } from '@vapi-chat-kit/core';
 import { Chat, useChatSelector, useVapiChat, type ChatBinding } from '@vapi-chat-kit/react';
 import {
+  startTransition,
   useEffect,
   useId,
   useLayoutEffect,
@@ -23,8 +24,13 @@ import { useStickToBottom } from '../scroll/use-stick-to-bottom';
 import { ChatStatusBanner } from '../status-banner/chat-status-banner';
 import { TypingIndicator } from '../typing-indicator/typing-indicator';
 
-/** How many messages a long thread renders at first; older ones load in pages of this size. */
+/**
+ * How many messages a long thread renders at first; older ones load in pages of this size. The first
+ * paint holds only the newest 20 (more than a window shows), and the rest of the page follows right after
+ * it, as interruptible work, so a restored thread shows at once.
+ */
 export const chatWindowPageSize = 50;
+const firstPaintCount = 20;
 
 /**
  * Props of {@link ChatWindow}.
@@ -251,8 +257,11 @@ export function ChatThread({ suggestions }: ChatThreadProps) {
 
   // Long threads: render the last page, and older pages when asked (or scrolled to the top). The
   // reader's place is kept by its distance from the bottom, which older messages above do not change.
-  const [visibleCount, setVisibleCount] = useState(chatWindowPageSize);
+  const [visibleCount, setVisibleCount] = useState(firstPaintCount);
   const anchorFromBottom = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    startTransition(() => setVisibleCount((count) => Math.max(count, chatWindowPageSize)));
+  }, []);
   const loadEarlier = () => {
     const scroller = scrollerRef.current;
     if (scroller) anchorFromBottom.current = scroller.scrollHeight - scroller.scrollTop;

@@ -5,13 +5,16 @@
  *   tsx bench/run.ts [--only size,sse] [--quick] [--out bench/results]
  *
  * `--quick` is a smoke run at reduced sizes: it prints, but writes nothing unless `--out` is given.
+ * A full run (neither `--only` nor `--quick`) also rewrites the headline table of the repository's README
+ * from its results (`lib/headline.ts`).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Bench, BenchSection } from './lib/report.ts';
+import { readmePath, writeHeadline } from './lib/headline.ts';
 import { describeMachine } from './lib/machine.ts';
-import { renderMarkdown, renderTerminal } from './lib/render-report.ts';
+import { renderMarkdown, renderTerminal, type Report } from './lib/render-report.ts';
+import type { Bench, BenchSection } from './lib/report.ts';
 
 const benches: Record<string, () => Promise<{ default: Bench }>> = {
   size: () => import('./size/index.ts'),
@@ -63,10 +66,14 @@ for (const id of ids) {
 
 const out = values.out ?? (values.quick ? undefined : 'bench/results');
 if (out !== undefined) {
-  const report = { date: startedAt.toISOString(), quick: values.quick, machine, peers, sections };
+  const report: Report = { date: startedAt.toISOString(), quick: values.quick, machine, peers, sections };
   const name = `${startedAt.toISOString().slice(0, 10)}${ids.length === Object.keys(benches).length ? '' : `-${ids.join('-')}`}`;
   await mkdir(resolve(out), { recursive: true });
   await writeFile(join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(out, `${name}.md`), renderMarkdown(report));
   console.log(`\nwrote ${join(out, `${name}.json`)} and ${name}.md`);
+  if (values.only === undefined && !values.quick) {
+    await writeHeadline(report, join(out, `${name}.md`));
+    console.log(`rewrote the headline table in ${relative(process.cwd(), readmePath)}`);
+  }
 }

@@ -12,10 +12,22 @@ export interface Comparison {
   /** Which way is better for this metric. */
   readonly better: 'lower' | 'higher';
   readonly ours: number;
-  /** The peer, by package and entry, e.g. `@ai-sdk/react useChat + react-markdown`. */
+  /**
+   * The peer, by package and entry, with its configuration where that matters, e.g.
+   * `@ai-sdk/react useChat (throttle 50) + memoised react-markdown blocks`.
+   */
   readonly peer: string;
   readonly theirs: number;
+  /**
+   * How the peer is set up, where a section measures more than one setup: `tuned` as its own docs
+   * recommend for speed, `naive` as a first integration writes it (a labelled extra, never the one to
+   * beat). Absent where each peer has one setup (sizes, proxy, SSE).
+   */
+  readonly setup?: PeerSetup;
 }
+
+/** See {@link Comparison.setup}. */
+export type PeerSetup = 'tuned' | 'naive';
 
 /** A figure with no peer to set it beside (a budget, or a count of our own). */
 export interface Figure {
@@ -46,25 +58,40 @@ export interface Bench {
   run(options: { readonly quick: boolean; readonly log: (line: string) => void }): Promise<BenchSection>;
 }
 
+/** One peer's measurements of a scenario, named for the report. */
+export interface PeerResult<T> {
+  readonly peer: string;
+  readonly setup?: PeerSetup;
+  readonly result: T;
+}
+
 /**
- * Builds the rows of one scenario from the two sides' measurements: `row(metric, unit, pick)` picks the
- * same figure from each, rounded to 0.1; lower is better unless the row says otherwise.
+ * Builds the rows of one scenario from our measurements and each peer's: `row(metric, unit, pick)` picks
+ * the same figure from ours and from every peer, rounded to 0.1, and returns one comparison per peer, in
+ * the peers' order; lower is better unless `better` says otherwise.
  */
 export function rowsOf<T>(
   scenario: string,
-  peer: string,
-  results: { readonly ours: T; readonly peer: T },
-): (metric: string, unit: string, pick: (result: T) => number) => Comparison {
+  ours: T,
+  peers: readonly PeerResult<T>[],
+): (
+  metric: string,
+  unit: string,
+  pick: (result: T) => number,
+  better?: Comparison['better'],
+) => Comparison[] {
   const round = (value: number) => Math.round(value * 10) / 10;
-  return (metric, unit, pick) => ({
-    scenario,
-    metric,
-    unit,
-    better: 'lower',
-    ours: round(pick(results.ours)),
-    peer,
-    theirs: round(pick(results.peer)),
-  });
+  return (metric, unit, pick, better = 'lower') =>
+    peers.map(({ peer, setup, result }) => ({
+      scenario,
+      metric,
+      unit,
+      better,
+      ours: round(pick(ours)),
+      peer,
+      theirs: round(pick(result)),
+      ...(setup === undefined ? {} : { setup }),
+    }));
 }
 
 /** ours ÷ theirs: below 1 means less of the metric than the peer. */

@@ -1,10 +1,10 @@
 /**
  * Deterministic markdown for the render benches: a long reply with every construct a chat reply has
  * (code, a table, nested lists, CJK, emoji, links, emphasis), and a thread of mixed messages.
- * No randomness, so every run and both pages see the same bytes.
+ * No randomness, so every run and every page see the same bytes.
  */
 
-/** The reply always ends with this sentence; both pages must show it when the stream is done. */
+/** The reply always ends with this sentence; every page must show it when the stream is done. */
 export const lastSentence = 'That is the whole answer, and the last sentence of the benchmark reply.';
 
 const topics = ['billing', 'passwords', 'API keys', 'webhooks', 'rate limits', 'single sign-on', 'exports'];

@@ -15,6 +15,7 @@ export default defineConfig({
         /^hono(\/.*)?$/,
         /^@hono\/node-server(\/.*)?$/,
         /^@libsql\/client(\/.*)?$/,
+        /^libsql(\/.*)?$/,
         /^ioredis(\/.*)?$/,
         /^rate-limiter-flexible(\/.*)?$/,
         /^@vapi-chat-kit\/(core|emulator)(\/.*)?$/,

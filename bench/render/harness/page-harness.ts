@@ -1,14 +1,16 @@
 /**
- * The in-page half of the render benches, shared by both pages so pacing and measurement are identical.
+ * The in-page half of the render benches, shared by every page so pacing and measurement are identical.
  *
  * Token-to-paint, the method: each token is stamped when the pacer produces it. The response body is a
  * pull stream (high-water mark 0), so a token is "handed over" when the page's own reader asks for bytes;
  * a network read works the same way, delivering all that has arrived. A MutationObserver on the thread marks
  * every handed-over token as shown at the next DOM change; each frame's rAF posts a task (MessageChannel),
  * which runs after that frame's paint and stamps the marked tokens as painted.
- * Approximations: a DOM change is taken to show every token handed over before it (both libraries parse a
- * chunk synchronously in the task that reads it); a change made in a task that runs between a paint and the
- * posted task counts as painted one frame early, an error of at most a frame, the same for both pages.
+ * Approximations: a DOM change is taken to show every token handed over before it (every page renders
+ * what its library has read, at the latest on its next commit), except on a page that reveals text later
+ * (`PageAdapter.revealed`), where it shows only the tokens inside the revealed prefix; a change made in a
+ * task that runs between a paint and the posted task counts as painted one frame early, an error of at
+ * most a frame, the same for every page.
  */
 import { percentile } from '../../lib/report.ts';
 import type { LoadResult, PageAdapter, PageConfig, StreamResult, TypingResult } from './protocol.ts';
@@ -155,8 +157,14 @@ const loaded = new Promise<LoadResult>((resolve) => (resolveLoaded = resolve));
 export function connect(page: PageAdapter): void {
   if (adapter) return;
   adapter = page;
+  const revealed = page.revealed?.bind(page);
+  // Where each token of the reply ends, in UTF-16 code units, for pages that reveal text later.
+  const tokenEnds: number[] = [];
+  for (const token of config.tokens) tokenEnds.push((tokenEnds[tokenEnds.length - 1] ?? 0) + token.length);
   new MutationObserver(() => {
-    if (feed) feed.shown = feed.handed;
+    if (!feed) return;
+    feed.shown =
+      revealed === undefined ? feed.handed : Math.min(feed.handed, tokensWithin(tokenEnds, revealed()));
   }).observe(page.thread(), { childList: true, subtree: true, characterData: true });
   afterNextPaint(() =>
     resolveLoaded({
@@ -165,6 +173,18 @@ export function connect(page: PageAdapter): void {
       elements: document.getElementsByTagName('*').length,
     }),
   );
+}
+
+/** How many tokens end within the first `length` code units of the reply (binary search over their ends). */
+function tokensWithin(tokenEnds: readonly number[], length: number): number {
+  let low = 0;
+  let high = tokenEnds.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokenEnds[middle] ?? Infinity) <= length) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 async function stream(question: string, budgetMs: number): Promise<StreamResult> {

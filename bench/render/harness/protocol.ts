@@ -53,6 +53,12 @@ export interface PageAdapter {
   composer(): HTMLTextAreaElement | null;
   /** No turn in flight. */
   isIdle(): boolean;
+  /**
+   * For a page that reveals text after it has arrived (assistant-ui's smooth streaming): how many
+   * characters (UTF-16 code units) of the streaming reply's markdown it has rendered so far. A token
+   * counts as shown only once it is inside that prefix. Pages that render what they read leave it out.
+   */
+  revealed?(): number;
 }
 
 export interface BenchApi {

@@ -4,7 +4,10 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { cliUsage, parseCliConfig, type CliConfig } from './cli/cli-config';
+import { batchedJsonLineLog } from './cli/batched-log';
+import { directEventStreams } from './cli/direct-event-streams';
 import { exportConversations, exportUsage, parseExportConfig } from './cli/export-command';
+import { createNodeFetch } from './cli/node-fetch';
 import { createProxy, whenTurnsFinished } from './create-proxy';
 import { errorText } from './http/error-body';
 import { jsonLineLogger, type ProxyLogger } from './logging/logger';
@@ -43,7 +46,12 @@ export async function startProxyServer(
   const notes: string[] = [];
   let upstream: UpstreamOptions;
   if (config.vapi) {
-    upstream = { ...config.vapi, chain: config.chain, variableValues: config.variableValues };
+    upstream = {
+      ...config.vapi,
+      fetch: createNodeFetch(),
+      chain: config.chain,
+      variableValues: config.variableValues,
+    };
     notes.push(
       `Upstream: Vapi at ${config.vapi.baseUrl ?? 'https://api.vapi.ai'}, assistant ${config.vapi.assistantId}`,
     );
@@ -118,7 +126,7 @@ export async function startProxyServer(
   return new Promise((resolve, reject) => {
     const server = serve(
       {
-        fetch: app.fetch,
+        fetch: directEventStreams(app.fetch),
         port: config.port,
         hostname: config.host,
         serverOptions: {
@@ -241,9 +249,10 @@ export async function runCli(
     console.log(cliUsage);
     return undefined;
   }
+  const log = batchedJsonLineLog();
   let server: ProxyServer;
   try {
-    server = await startProxyServer(result.config);
+    server = await startProxyServer(result.config, log.logger);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
@@ -253,7 +262,10 @@ export async function runCli(
   for (const note of server.notes) console.log(note);
   const stop = () => {
     console.log('Stopping: finishing open replies (up to 10 s)');
-    void server.close(10_000).then(() => process.exit(0));
+    void server.close(10_000).then(() => {
+      log.flush();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

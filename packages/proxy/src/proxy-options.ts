@@ -193,5 +193,10 @@ export const defaultLimits: ResolvedLimits = {
  */
 export function createRandomId(prefix: 'conv' | 'msg'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `${prefix}_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  let id = `${prefix}_`;
+  for (const byte of bytes) id += hexDigits[byte];
+  return id;
 }
+
+/** Each byte's two hex digits (ids are made several times per turn). */
+const hexDigits = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));

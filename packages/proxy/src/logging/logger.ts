@@ -43,13 +43,24 @@ export const silentLogger: ProxyLogger = () => undefined;
 export function redactingLogger(logger: ProxyLogger, secrets: readonly string[]): ProxyLogger {
   const needles = secrets.filter((secret) => secret.length >= 4);
   if (needles.length === 0) return logger;
+  // Rebuilds only what holds a secret: an entry without one (nearly all) is passed on as it is.
   const redact = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      return needles.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
+      let text = value;
+      for (const secret of needles) if (text.includes(secret)) text = text.split(secret).join('[redacted]');
+      return text;
     }
-    if (Array.isArray(value)) return value.map(redact);
+    if (Array.isArray(value)) {
+      const items = value.map(redact);
+      return items.some((item, index) => item !== value[index]) ? items : value;
+    }
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redact(inner)]));
+      let copy: Record<string, unknown> | undefined;
+      for (const [key, inner] of Object.entries(value)) {
+        const clean = redact(inner);
+        if (clean !== inner) (copy ??= { ...value })[key] = clean;
+      }
+      return copy ?? value;
     }
     return value;
   };

@@ -10,6 +10,12 @@ export type TimerHandle = unknown;
 export interface Scheduler {
   setTimeout(run: () => void, delayMs: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
+  /**
+   * Restarts a pending timer's delay from now, in place (Node's `timeout.refresh()`): what a stream does on
+   * every delta, without a new timer each time. Returns `false` when it cannot (then the caller clears the
+   * timer and sets a new one). Optional.
+   */
+  refreshTimeout?(handle: TimerHandle): boolean;
 }
 
 /**
@@ -26,5 +32,13 @@ export const systemScheduler: Scheduler = {
   },
   clearTimeout(handle) {
     clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+  refreshTimeout(handle) {
+    // Node's timers are objects that can be refreshed; a runtime with numeric handles (a browser, a Worker)
+    // has no such call.
+    const timer = handle as { refresh?: () => unknown } | undefined;
+    if (typeof timer?.refresh !== 'function') return false;
+    timer.refresh();
+    return true;
   },
 };

@@ -1,4 +1,3 @@
-import type { Client, InArgs } from '@libsql/client';
 import {
   turnLockName,
   type ChainHandle,
@@ -10,6 +9,9 @@ import {
 } from './conversation-store';
 import { createMemoryLimiter } from './limiter';
 import { createMemorySlots } from './memory-slots';
+import type { SqlDriver, SqlStatement, SqlValue } from './sql-driver';
+import { openLocalSqlDriver } from './sqlite-local-driver';
+import { openRemoteSqlDriver } from './sqlite-remote-driver';
 
 export interface SqliteStoreOptions {
   /** A libsql URL: `file:./data/chat.db`, `:memory:`, or a remote libsql/Turso URL. */
@@ -68,65 +70,94 @@ const migrations: readonly (readonly string[])[] = [
 export const sqliteSchemaVersion = migrations.length;
 
 /**
- * A store in SQLite through `@libsql/client`: the embedded default (`file:./data/chat.db`). Survives
- * restarts; several processes on one machine may share the file. Rate limits count in each process's
- * memory (use Redis to share them).
+ * A store in SQLite: the embedded default (`file:./data/chat.db`, through libsql's native binding, with
+ * its writes batched per event-loop turn), or a remote libsql server (`libsql://…`, through
+ * `@libsql/client`). Survives restarts; several processes on one machine may share the file. Rate limits
+ * count in each process's memory (use Redis to share them).
  *
  * @example
  * const store = await createSqliteStore({ url: 'file:./data/chat.db' });
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<ConversationStore> {
-  const { createClient } = await import('@libsql/client');
-  await ensureDirectory(options.url);
-  const client = createClient({
-    url: options.url,
-    ...(options.authToken ? { authToken: options.authToken } : {}),
-  });
-  if (options.url.startsWith('file:')) {
-    // The local client runs each statement on the event loop: in the default rollback journal every
-    // commit waits for the disk (about 3 ms here), stalling every open stream. WAL with NORMAL sync
-    // commits without that wait (about 0.05 ms) and stays consistent; only the last commits before a
-    // power cut may be lost, which a chat transcript can bear. Measured in bench/proxy.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = NORMAL');
+  const path = localPath(options.url);
+  let driver: SqlDriver;
+  if (path === undefined) driver = await openRemoteSqlDriver(options.url, options.authToken);
+  else {
+    await ensureDirectory(path);
+    driver = await openLocalSqlDriver(path);
   }
-  await migrate(client);
-  return sqliteStore(client, options.now ?? Date.now, options.retentionSeconds);
+  return createSqliteStoreOn(driver, options);
 }
 
-async function ensureDirectory(url: string): Promise<void> {
-  if (!url.startsWith('file:')) return;
-  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+/**
+ * The store over an open driver, migrated first (closed if that fails). {@link createSqliteStore} opens the
+ * driver from a URL; tests pass one they observe.
+ *
+ * @example
+ * const store = await createSqliteStoreOn(await openLocalSqlDriver(':memory:'), {});
+ */
+export async function createSqliteStoreOn(
+  driver: SqlDriver,
+  options: Pick<SqliteStoreOptions, 'now' | 'retentionSeconds'>,
+): Promise<ConversationStore> {
+  try {
+    await migrate(driver);
+  } catch (error) {
+    driver.close();
+    throw error;
+  }
+  return sqliteStore(driver, options.now ?? Date.now, options.retentionSeconds);
+}
+
+/**
+ * The file of a `file:` URL (`file:./data/chat.db`, `file:/abs/chat.db`, `file:///abs/chat.db`), or
+ * `:memory:`; `undefined` for a remote database.
+ */
+function localPath(url: string): string | undefined {
+  if (url === ':memory:') return url;
+  if (!url.startsWith('file:')) return undefined;
+  let path = url.slice('file:'.length);
+  const query = path.search(/[?#]/);
+  if (query !== -1) {
+    throw new Error(`A file: store URL takes no query or fragment (${url.slice('file:'.length + query)})`);
+  }
+  if (path.startsWith('//')) {
+    const slash = path.indexOf('/', 2);
+    const host = path.slice(2, slash === -1 ? undefined : slash);
+    if (host !== '' && host !== 'localhost') throw new Error(`A file: store URL names no host (${host})`);
+    path = slash === -1 ? '' : path.slice(slash);
+  }
+  return decodeURIComponent(path);
+}
+
+async function ensureDirectory(path: string): Promise<void> {
   const slash = path.lastIndexOf('/');
   if (slash <= 0) return;
   const { mkdir } = await import('node:fs/promises');
   await mkdir(path.slice(0, slash), { recursive: true });
 }
 
-async function migrate(client: Client): Promise<void> {
-  await client.execute('PRAGMA busy_timeout = 5000');
-  await client.execute(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
-  );
+async function migrate(driver: SqlDriver): Promise<void> {
+  await driver.execute({
+    sql: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  });
+  const applied = async (version: number) =>
+    (await driver.execute({ sql: 'SELECT 1 FROM schema_migrations WHERE version = ?', args: [version] })).rows
+      .length > 0;
   for (let version = 1; version <= migrations.length; version++) {
-    // Each migration in its own write transaction that first re-reads the version: two processes
-    // starting on one file at once apply it once (SQLite serialises the writers).
-    const transaction = await client.transaction('write');
+    if (await applied(version)) continue;
     try {
-      const applied = await transaction.execute({
-        sql: 'SELECT 1 FROM schema_migrations WHERE version = ?',
-        args: [version],
-      });
-      if (applied.rows.length === 0) {
-        for (const sql of migrations[version - 1] ?? []) await transaction.execute(sql);
-        await transaction.execute({
+      // All or nothing, its version row first: of two processes starting on one file at once, the second
+      // fails on that row (the first applied the migration) and changes nothing.
+      await driver.batch([
+        {
           sql: 'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
           args: [version, new Date().toISOString()],
-        });
-      }
-      await transaction.commit();
-    } finally {
-      transaction.close();
+        },
+        ...(migrations[version - 1] ?? []).map((sql) => ({ sql })),
+      ]);
+    } catch (error) {
+      if (!(await applied(version))) throw error;
     }
   }
 }
@@ -151,11 +182,11 @@ function readMessage(row: Record<string, unknown>): StoredMessage {
 }
 
 function sqliteStore(
-  client: Client,
+  driver: SqlDriver,
   now: () => number,
   retentionSeconds: number | undefined,
 ): ConversationStore {
-  const run = (sql: string, args: InArgs = []) => client.execute({ sql, args });
+  const run = (sql: string, args: readonly SqlValue[] = []) => driver.execute({ sql, args });
 
   const readConversation = (row: Record<string, unknown> | undefined): ConversationRecord | undefined => {
     if (!row) return undefined;
@@ -209,19 +240,16 @@ function sqliteStore(
     async appendMessages(conversationId, list) {
       const last = list.at(-1);
       if (!last) return;
-      await client.batch(
-        [
-          ...list.map((message) => ({
-            sql: 'INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-            args: [conversationId, message.id, message.role, message.text, message.status, message.createdAt],
-          })),
-          {
-            sql: 'UPDATE conversations SET updated_at = ? WHERE id = ?',
-            args: [last.createdAt, conversationId],
-          },
-        ],
-        'write',
-      );
+      await driver.batch([
+        ...list.map((message) => ({
+          sql: 'INSERT INTO messages (conversation_id, id, role, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          args: [conversationId, message.id, message.role, message.text, message.status, message.createdAt],
+        })),
+        {
+          sql: 'UPDATE conversations SET updated_at = ? WHERE id = ?',
+          args: [last.createdAt, conversationId],
+        },
+      ]);
     },
     async updateMessage(conversationId, message) {
       const result = await run(
@@ -260,7 +288,7 @@ function sqliteStore(
       const records = result.rows.flatMap((row) => readConversation(row) ?? []);
       if (records.length === 0) return [];
       // Each conversation's first question and last message, in one round trip.
-      const ends = await client.batch(
+      const ends = await driver.batch(
         records.flatMap((record) => [
           {
             sql: "SELECT * FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY seq ASC LIMIT 1",
@@ -271,7 +299,6 @@ function sqliteStore(
             args: [record.id],
           },
         ]),
-        'read',
       );
       return records.map((record, index) => {
         const first = ends[index * 2]?.rows[0];
@@ -342,7 +369,7 @@ function sqliteStore(
       const at = now();
       // One transaction: the lock first; every other write only while the token still holds it.
       const held = 'EXISTS (SELECT 1 FROM locks WHERE name = ? AND token = ?)';
-      const statements: { sql: string; args: InArgs }[] = [
+      const statements: SqlStatement[] = [
         {
           sql: 'UPDATE locks SET expires_at = ? WHERE name = ? AND token = ? AND expires_at > ?',
           args: [at + lock.ttlMs, lock.name, lock.token, at],
@@ -374,12 +401,12 @@ function sqliteStore(
           ],
         });
       }
-      const results = await client.batch(statements, 'write');
+      const results = await driver.batch(statements);
       return (results[0]?.rowsAffected ?? 0) === 1;
     },
     async sweep() {
       const at = now();
-      const statements: { sql: string; args: InArgs }[] = [
+      const statements: SqlStatement[] = [
         { sql: 'DELETE FROM idempotency WHERE expires_at <= ?', args: [at] },
         { sql: 'DELETE FROM locks WHERE expires_at <= ?', args: [at] },
         {
@@ -399,7 +426,7 @@ function sqliteStore(
           { sql: 'DELETE FROM conversations WHERE updated_at < ?', args: [cutoff] },
         );
       }
-      const results = await client.batch(statements, 'write');
+      const results = await driver.batch(statements);
       return retentionSeconds === undefined ? 0 : (results.at(-1)?.rowsAffected ?? 0);
     },
     createLimiter: createMemoryLimiter,
@@ -408,7 +435,7 @@ function sqliteStore(
       await run('SELECT 1');
     },
     close() {
-      client.close();
+      driver.close();
       return Promise.resolve();
     },
   };

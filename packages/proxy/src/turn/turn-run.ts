@@ -1,5 +1,5 @@
 import type { ProxyStreamEvent } from '@vapi-chat-kit/core/protocol';
-import type { ChatContextMessage } from '@vapi-chat-kit/core';
+import type { ChatContextMessage, ChatEvent } from '@vapi-chat-kit/core';
 import type { ProxyStreamErrorCode } from '@vapi-chat-kit/core/protocol';
 import type { ProxyLogger } from '../logging/logger';
 import type { Scheduler } from '../scheduler/scheduler';
@@ -45,6 +45,15 @@ export interface TurnRunOptions {
   readonly onFinished: () => Promise<void>;
 }
 
+/** What the upstream's events left to store once they ended. */
+interface RelayOutcome {
+  /** The conversation's chain: a session the turn ran in replaces what it had. */
+  chain: ChainHandle | undefined;
+  chatId?: string | undefined;
+  failureCode?: ProxyStreamErrorCode | undefined;
+  retryAfter?: number | undefined;
+}
+
 /** Why a turn ended early: its client left, it ran too long, or it lost its lease (another turn took over). */
 type StopReason = 'client' | 'timeout' | 'lost';
 
@@ -71,7 +80,8 @@ function isSession(chain: ChainHandle | undefined, sessionId: string): boolean {
 export class TurnRun {
   readonly #options: TurnRunOptions;
   readonly #events: ProxyStreamEvent[] = [];
-  readonly #listeners = new Set<(event: ProxyStreamEvent) => void>();
+  /** Replaced (never changed in place) when someone subscribes or leaves, so an emit iterates a snapshot. */
+  #listeners: readonly ((event: ProxyStreamEvent) => void)[] = [];
   readonly #abort = new AbortController();
   readonly #started: number;
   #stopReason: StopReason | undefined;
@@ -100,19 +110,24 @@ export class TurnRun {
   readonly subscribe: TurnEventSource = (listener) => {
     for (const event of this.#events) listener(event);
     if (this.#ended) return () => undefined;
-    this.#listeners.add(listener);
+    this.#listeners = [...this.#listeners, listener];
+    let subscribed = true;
     return () => {
-      if (!this.#listeners.delete(listener)) return;
-      if (this.#listeners.size === 0 && !this.#ended) this.#stop('client');
+      if (!subscribed) return;
+      subscribed = false;
+      const index = this.#listeners.indexOf(listener);
+      if (index === -1) return;
+      this.#listeners = this.#listeners.filter((_, at) => at !== index);
+      if (this.#listeners.length === 0 && !this.#ended) this.#stop('client');
     };
   };
 
   #emit(event: ProxyStreamEvent): void {
     this.#events.push(event);
-    for (const listener of [...this.#listeners]) listener(event);
+    for (const listener of this.#listeners) listener(event);
     if (isTerminal(event)) {
       this.#ended = true;
-      this.#listeners.clear();
+      this.#listeners = [];
     }
   }
 
@@ -263,42 +278,8 @@ export class TurnRun {
       ]);
       this.#storedText = '';
 
-      let chain = conversation.chain;
-      let chatId: string | undefined;
-      let failureCode: ProxyStreamErrorCode | undefined;
-      let retryAfter: number | undefined;
-      for await (const event of turn.events) {
-        switch (event.type) {
-          case 'turn-start':
-            // A session the turn runs in (new, or replacing a lost chain) is the conversation's from now on,
-            // even if the turn then fails: it holds the conversation's context.
-            if (event.sessionId !== undefined && !isSession(chain, event.sessionId)) {
-              chain = { kind: 'session', sessionId: event.sessionId };
-              await store.setChain(conversation.id, chain, this.#isoNow());
-            }
-            break;
-          case 'text-delta':
-            this.#text += event.text;
-            this.#emit({ event: 'delta', data: { text: event.text } });
-            break;
-          case 'turn-end':
-            chatId = event.chatId;
-            // The final text only adds what the deltas missed; it never shortens what was sent.
-            if (event.text.startsWith(this.#text) && event.text.length > this.#text.length) {
-              this.#emit({ event: 'delta', data: { text: event.text.slice(this.#text.length) } });
-              this.#text = event.text;
-            }
-            break;
-          case 'error': {
-            const failure = upstreamFailure(event.error);
-            failureCode = failure.code;
-            retryAfter = failure.retryAfter;
-            break;
-          }
-          default:
-            event satisfies never;
-        }
-      }
+      const { chain, chatId, failureCode: relayedFailure, retryAfter } = await this.#relay(turn.events);
+      let failureCode = relayedFailure;
 
       await this.#stopHeartbeat();
       const text = this.#text;
@@ -365,6 +346,48 @@ export class TurnRun {
       await options.onFinished().catch(() => undefined);
       this.#emit(terminal);
     }
+  }
+
+  /**
+   * Passes the turn's events on as they come: each text delta to the subscribers, a new session to the
+   * store. Its own small method: the loop runs once per delta, so it is what the JIT optimizes first.
+   */
+  async #relay(events: AsyncIterable<ChatEvent>): Promise<RelayOutcome> {
+    const { store, conversation } = this.#options;
+    const outcome: RelayOutcome = { chain: conversation.chain };
+    for await (const event of events) {
+      switch (event.type) {
+        case 'turn-start':
+          // A session the turn runs in (new, or replacing a lost chain) is the conversation's from now on,
+          // even if the turn then fails: it holds the conversation's context.
+          if (event.sessionId !== undefined && !isSession(outcome.chain, event.sessionId)) {
+            outcome.chain = { kind: 'session', sessionId: event.sessionId };
+            await store.setChain(conversation.id, outcome.chain, this.#isoNow());
+          }
+          break;
+        case 'text-delta':
+          this.#text += event.text;
+          this.#emit({ event: 'delta', data: { text: event.text } });
+          break;
+        case 'turn-end':
+          outcome.chatId = event.chatId;
+          // The final text only adds what the deltas missed; it never shortens what was sent.
+          if (event.text.startsWith(this.#text) && event.text.length > this.#text.length) {
+            this.#emit({ event: 'delta', data: { text: event.text.slice(this.#text.length) } });
+            this.#text = event.text;
+          }
+          break;
+        case 'error': {
+          const failure = upstreamFailure(event.error);
+          outcome.failureCode = failure.code;
+          outcome.retryAfter = failure.retryAfter;
+          break;
+        }
+        default:
+          event satisfies never;
+      }
+    }
+    return outcome;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import type * as Jose from 'jose';
 
 /**
  * What a site's backend says of a signed-in visitor. Only `visitorId` is required; the others may reach the
@@ -56,6 +56,7 @@ export interface SignVisitorTokenOptions extends VisitorClaims {
  */
 export async function signVisitorToken(options: SignVisitorTokenOptions): Promise<string> {
   assertSecret(options.secret, 'signVisitorToken');
+  const { SignJWT } = await loadJose();
   if (!isVisitorId(options.visitorId)) {
     throw new Error('signVisitorToken: visitorId must be 1-128 characters');
   }
@@ -105,6 +106,7 @@ export async function verifyVisitorToken(
   token: string,
   check: VisitorTokenCheck,
 ): Promise<VisitorTokenResult> {
+  const { errors, jwtVerify } = await loadJose();
   try {
     const { payload } = await jwtVerify(token, secretBytes(check.secret), {
       algorithms: [visitorTokenAlgorithm],
@@ -124,11 +126,16 @@ export async function verifyVisitorToken(
     }
     return { ok: true, visitor };
   } catch (error) {
-    return { ok: false, reason: refusalOf(error) };
+    return { ok: false, reason: refusalOf(error, errors) };
   }
 }
 
-function refusalOf(error: unknown): VisitorTokenRefusal {
+/** jose, loaded when a token is first signed or checked: a proxy without signed-in visitors never loads it. */
+function loadJose() {
+  return import('jose');
+}
+
+function refusalOf(error: unknown, errors: typeof Jose.errors): VisitorTokenRefusal {
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm';

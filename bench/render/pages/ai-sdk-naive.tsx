@@ -1,38 +1,22 @@
 /**
- * The peer: `useChat` from `@ai-sdk/react` with `DefaultChatTransport`, rendered as the AI SDK docs show
- * (messages → parts → `react-markdown` + `remark-gfm` per text part), a controlled textarea composer.
+ * The naive peer, kept as a labelled extra: `useChat` from `@ai-sdk/react` with `DefaultChatTransport`,
+ * rendered the straightforward way, the AI SDK chatbot guide's messages → parts loop with each text part
+ * through `react-markdown` + `remark-gfm`; no `throttle`, no memoisation, a controlled textarea composer in
+ * the same component as the list. The tuned setups are `ai-sdk-memo.tsx`, `assistant-ui.tsx` and
+ * `streamdown.tsx`.
  */
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport, type UIMessage } from 'ai';
 import { Profiler, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { connect, countCommit, streamingFetch } from '../harness/page-harness.ts';
+import { connect, countCommit } from '../harness/page-harness.ts';
 import '../harness/page.css';
-import './peer.css';
-
-const config = window.__benchConfig;
-const sse = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\n\n`;
-
-const transport = new DefaultChatTransport({
-  api: '/api/chat',
-  fetch: streamingFetch({
-    headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },
-    start: sse({ type: 'start', messageId: 'bench-reply' }) + sse({ type: 'text-start', id: 'text-1' }),
-    token: (delta) => sse({ type: 'text-delta', id: 'text-1', delta }),
-    end: () => sse({ type: 'text-end', id: 'text-1' }) + sse({ type: 'finish' }) + 'data: [DONE]\n\n',
-  }),
-});
-
-const initialMessages: UIMessage[] = config.thread.map((message, index) => ({
-  id: `m${index}`,
-  role: message.role,
-  parts: [{ type: 'text', text: message.text }],
-}));
+import { restoredMessages, transport } from './ai-sdk-transport.ts';
+import './chat.css';
 
 function App() {
-  const { messages, sendMessage, status } = useChat({ transport, messages: initialMessages });
+  const { messages, sendMessage, status } = useChat({ transport, messages: restoredMessages });
   const [input, setInput] = useState('');
   const threadRef = useRef<HTMLDivElement>(null);
   const statusRef = useRef(status);

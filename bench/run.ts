@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readmePath, writeHeadline } from './lib/headline.ts';
+import { goalsSection } from './lib/goals.ts';
 import { describeMachine } from './lib/machine.ts';
 import { renderMarkdown, renderTerminal, type Report } from './lib/render-report.ts';
 import type { Bench, BenchSection } from './lib/report.ts';
@@ -62,6 +63,12 @@ for (const id of ids) {
   const section = await bench.run({ quick: values.quick, log });
   sections.push(section);
   console.log(renderTerminal(section));
+}
+
+const goals = goalsSection(sections);
+if (goals !== undefined) {
+  sections.push(goals);
+  console.log(`\n━━ goals\n${renderTerminal(goals)}`);
 }
 
 const out = values.out ?? (values.quick ? undefined : 'bench/results');

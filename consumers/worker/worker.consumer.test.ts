@@ -205,6 +205,7 @@ beforeAll(async () => {
       '--platform=browser',
       '--conditions=workerd,worker',
       '--external:ioredis',
+      '--external:libsql',
       '--external:node:*',
       '--outfile=worker.js',
       '--log-level=warning',

@@ -38,7 +38,7 @@ export default meta;
 export const Alone: StoryObj<typeof meta> = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Not helpful' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Not helpful' }));
     await waitFor(() =>
       expect(canvas.getByRole('button', { name: 'Not helpful' })).toHaveAttribute('aria-pressed', 'true'),
     );
